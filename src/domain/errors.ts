@@ -1,0 +1,54 @@
+/**
+ * Domain errors: plain classes with a code, free of any transport. graphql/errors.ts and
+ * the REST layer map them to extensions.code and HTTP statuses.
+ */
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+}
+
+/** Input that breaks a rule; `field` is the path of the offending input field. */
+export class ValidationError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly field: string,
+    readonly rule: string,
+  ) {
+    super(`${field}: ${rule}`);
+    this.name = 'ValidationError';
+  }
+
+  /** The same rule, reported under a parent path (e.g. "tags" inside "event"). */
+  under(prefix: string): ValidationError {
+    return new ValidationError(`${prefix}.${this.field}`, this.rule);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(readonly id: string) {
+    super(`event "${id}" does not exist`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** The store cannot be reached or did not answer in time; the request may be retried. */
+export class StoreUnavailableError extends DomainError {
+  readonly code = 'STORE_UNAVAILABLE';
+  constructor(cause?: unknown) {
+    super('the event store is unavailable, try again shortly', { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * The use cases of ETS: every transport (GraphQL, REST, CLI) calls these, so validation,
+ * write rules and concurrency control happen once.
+ */
+import { randomUUID } from 'node:crypto';
+import { assertNoCycle, findCycles, type ParentLookup } from './ancestry';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from './errors';
+import type { EventDraft, EventRecord } from './event';
+import type { EventStore } from './event-store';
+import { KeyLock } from './key-lock';
+import { LIMITS } from './limits';
+import { decodeCursor, readEventQuery, readPageSize, type EventQuery, type RawEventFilter } from './query';
+import { createEvent, mergeEvent, replaceEvent, sameFields, updateEvent } from './rules';
+import { readDraft, readId, type RawEventInput } from './validate';
+
+export type WriteMode = 'replace' | 'update' | 'merge';
+
+export interface EventPage {
+  events: EventRecord[];
+  hasNextPage: boolean;
+  query: EventQuery;
+}
+
+/** The outcome of one item of a batch, at its input index. */
+export type BatchItemResult = { index: number; event: EventRecord } | { index: number; error: DomainError };
+
+export interface BatchResult {
+  results: BatchItemResult[];
+}
+
+export interface EventTreeNode {
+  event: EventRecord;
+  depth: number;
+  children: EventTreeNode[];
+  truncated: boolean;
+}
+
+const APPLY: Record<WriteMode, (existing: EventRecord, draft: EventDraft, now: Date) => EventRecord> = {
+  replace: replaceEvent,
+  update: updateEvent,
+  merge: mergeEvent,
+};
+
+// Another process may win the race for an event: retry with growing, jittered pauses,
+// for long enough that the store can finish a change whose writer died midway.
+const RETRY_FOR_MS = 30_000;
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
+
+async function retryUntilDone<T>(id: string, attemptOnce: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + RETRY_FOR_MS;
+  for (let attempt = 0; Date.now() < deadline; attempt++) {
+    const done = await attemptOnce();
+    if (done !== undefined) return done;
+    await backoff(attempt);
+  }
+  throw new ConflictError(`event "${id}" is changed by too many writers at once; try again`);
+}
+
+export class EventService {
+  private readonly locks = new KeyLock();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get(id: string): Promise<EventRecord | null> {
+    return this.store.findById(readId(id, 'id'));
+  }
+
+  async list(filter: RawEventFilter | null | undefined, first: unknown, after?: string | null): Promise<EventPage> {
+    const query = readEventQuery(filter);
+    const limit = readPageSize(first);
+    const position = after ? decodeCursor(after) : undefined;
+    if (limit === 0) return { events: [], hasNextPage: false, query };
+    const events = await this.store.findPage(query, limit + 1, position);
+    return { events: events.slice(0, limit), hasNextPage: events.length > limit, query };
+  }
+
+  count(query: EventQuery): Promise<number> {
+    return this.store.count(query);
+  }
+
+  async create(input: RawEventInput): Promise<EventRecord> {
+    const draft = readDraft(input);
+    const event = createEvent(draft.id ?? randomUUID(), draft, this.now());
+    await assertNoCycle(event, this.parentLookup);
+    await this.store.insert(event);
+    return event;
+  }
+
+  /** Creates each valid event; a bad or clashing item fails alone. */
+  async createMany(inputs: readonly RawEventInput[]): Promise<BatchItemResult[]> {
+    if (inputs.length > LIMITS.batchSize) {
+      throw new ValidationError('events', `must have at most ${LIMITS.batchSize} events per batch`);
+    }
+    const now = this.now();
+    const results: BatchItemResult[] = [];
+    const pending: Array<{ index: number; event: EventRecord }> = [];
+    const seen = new Set<string>();
+    inputs.forEach((input, index) => {
+      try {
+        const draft = readDraft(input, `events[${index}]`);
+        const event = createEvent(draft.id ?? randomUUID(), draft, now);
+        if (seen.has(event.id)) throw new ConflictError(`event "${event.id}" appears twice in the batch`, `events[${index}].id`);
+        seen.add(event.id);
+        pending.push({ index, event });
+      } catch (error) {
+        results.push({ index, error: asDomainError(error) });
+      }
+    });
+    const cyclic = await findCycles(
+      pending.map(({ event }) => event),
+      this.parentLookup,
+    );
+    const valid = pending.filter(({ index, event }) => {
+      if (!cyclic.has(event.id)) return true;
+      results.push({ index, error: new ValidationError(`events[${index}].parentId`, 'would make the event its own ancestor') });
+      return false;
+    });
+    const refusals = await this.store.insertMany(valid.map(({ event }) => event));
+    valid.forEach(({ index, event }, i) => {
+      const error = refusals[i];
+      results.push(error ? { index, error } : { index, event });
+    });
+    return results.sort((a, b) => a.index - b.index);
+  }
+
+  /** replace / update / merge, atomic per event; with upsert a missing event is created. */
+  async write(mode: WriteMode, input: RawEventInput, upsert: boolean): Promise<EventRecord> {
+    const draft = readDraft(input);
+    if (draft.id === undefined) throw new ValidationError('event.id', `is required to ${mode} an event`);
+    const id = draft.id;
+    return this.locks.run(id, () =>
+      retryUntilDone(id, async () => {
+        const existing = await this.store.findById(id);
+        const now = this.now();
+        if (!existing) {
+          if (!upsert) throw new NotFoundError(id);
+          const created = createEvent(id, draft, now);
+          await assertNoCycle(created, this.parentLookup);
+          try {
+            await this.store.insert(created);
+            return created;
+          } catch (error) {
+            if (error instanceof ConflictError) return undefined; // created meanwhile: change theirs
+            throw error;
+          }
+        }
+        const next = APPLY[mode](existing, draft, now);
+        if (sameFields(existing, next)) return existing; // nothing changes: no new revision
+        if (next.parentId !== existing.parentId) await assertNoCycle(next, this.parentLookup);
+        return (await this.store.commit(existing, next)) ? next : undefined;
+      }),
+    );
+  }
+
+  async delete(rawId: string): Promise<EventRecord> {
+    const id = readId(rawId, 'id');
+    return this.locks.run(id, () =>
+      retryUntilDone(id, async () => {
+        const existing = await this.store.findById(id);
+        if (!existing) throw new NotFoundError(id);
+        return (await this.store.commit(existing, null)) ? existing : undefined;
+      }),
+    );
+  }
+
+  /** Brings a deleted event back as a new revision of itself. */
+  async restore(rawId: string): Promise<EventRecord> {
+    const id = readId(rawId, 'id');
+    return this.locks.run(id, async () => {
+      if (await this.store.findById(id)) throw new ConflictError(`event "${id}" exists; only a deleted event can be restored`, 'id');
+      const deleted = await this.store.findDeleted(id);
+      if (!deleted) throw new NotFoundError(id);
+      // The deletion itself took one revision number.
+      const restored = { ...deleted, revision: deleted.revision + 2, updatedAt: this.now() };
+      if (!(await this.store.restore(deleted, restored))) {
+        throw new ConflictError(`event "${id}" was created or restored meanwhile`, 'id');
+      }
+      return restored;
+    });
+  }
+
+  /** The chain of causes, parent first, stopping at a missing parent, a loop or `limit`. */
+  async ancestors(event: EventRecord, limit: number, load: (id: string) => Promise<EventRecord | null>): Promise<EventRecord[]> {
+    if (!Number.isInteger(limit) || limit < 0 || limit > LIMITS.ancestors) {
+      throw new ValidationError('limit', `must be an integer from 0 to ${LIMITS.ancestors}`);
+    }
+    const chain: EventRecord[] = [];
+    const seen = new Set([event.id]);
+    let parentId = event.parentId;
+    while (parentId !== null && chain.length < limit && !seen.has(parentId)) {
+      const parent = await load(parentId);
+      if (!parent) break;
+      chain.push(parent);
+      seen.add(parent.id);
+      parentId = parent.parentId;
+    }
+    return chain;
+  }
+
+  /** The subtree under an event, one store query per level. */
+  async tree(rawId: string, maxDepth: number): Promise<EventTreeNode | null> {
+    const id = readId(rawId, 'id');
+    if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > LIMITS.treeDepth) {
+      throw new ValidationError('maxDepth', `must be an integer from 0 to ${LIMITS.treeDepth}`);
+    }
+    const rootEvent = await this.store.findById(id);
+    if (!rootEvent) return null;
+    const root: EventTreeNode = { event: rootEvent, depth: 0, children: [], truncated: false };
+    const seen = new Set([id]);
+    let level = [root];
+    let budget = LIMITS.treeNodes - 1;
+    for (let depth = 1; depth <= maxDepth && level.length > 0; depth++) {
+      const byId = new Map(level.map((node) => [node.event.id, node]));
+      const next: EventTreeNode[] = [];
+      for (const child of await this.store.findChildren([...byId.keys()])) {
+        const parent = byId.get(child.parentId ?? '');
+        if (!parent || seen.has(child.id)) continue;
+        if (budget === 0) {
+          parent.truncated = true;
+          continue;
+        }
+        budget--;
+        seen.add(child.id);
+        const node = { event: child, depth, children: [], truncated: false };
+        parent.children.push(node);
+        next.push(node);
+      }
+      level = next;
+    }
+    if (level.length > 0) {
+      const withChildren = await this.store.findParentsWithChildren(level.map((node) => node.event.id));
+      for (const node of level) if (withChildren.has(node.event.id)) node.truncated = true;
+    }
+    return root;
+  }
+
+  private readonly parentLookup: ParentLookup = async (ids) => {
+    const found = await this.store.findByIds(ids);
+    return new Map(found.map((event) => [event.id, event.parentId]));
+  };
+}
+
+function asDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  throw error;
+}

@@ -1,0 +1,18 @@
+/** The size rules of an event (SPEC §1), in one place for validation, docs and tests. */
+export const LIMITS = {
+  idLength: 100,
+  tagKeyLength: 100,
+  tagValueLength: 200,
+  tagKeys: 100,
+  tagValuesPerKey: 1000,
+  detailUrlNameLength: 100,
+  detailUrlLength: 4096,
+  detailUrls: 100,
+  descriptionBytes: 64 * 1024,
+  searchLength: 1000,
+  batchSize: 1000,
+  pageSize: 1000,
+  ancestors: 1000,
+  treeNodes: 10_000,
+  treeDepth: 100,
+} as const;

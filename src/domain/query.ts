@@ -1,0 +1,93 @@
+/** What a reader may ask for: the event filter, page sizes and cursors (SPEC §3). */
+import { ValidationError } from './errors';
+import type { EventRecord, TagMap } from './event';
+import { LIMITS } from './limits';
+import { parseEventTime } from './time';
+import { readId, readTagMap } from './validate';
+
+export type TimeField = 'EVENT' | 'UPDATE';
+
+export interface EventQuery {
+  /** AND across keys, any-of within a key. */
+  tags?: TagMap;
+  /** Leaves out events carrying any of these key/value pairs. */
+  excludeTags?: TagMap;
+  /** Window start, inclusive. */
+  from?: Date;
+  /** Window end, exclusive. */
+  to?: Date;
+  /** EVENT: the event's interval overlaps the window; UPDATE: updatedAt lies in it. */
+  timeField: TimeField;
+  parentId?: string;
+  /** Case-insensitive substring of the description. */
+  search?: string;
+}
+
+export interface RawEventFilter {
+  tags?: unknown;
+  excludeTags?: unknown;
+  from?: unknown;
+  to?: unknown;
+  timeField?: unknown;
+  parentId?: unknown;
+  search?: unknown;
+}
+
+export function readEventQuery(raw: RawEventFilter | null | undefined, field = 'filter'): EventQuery {
+  const query: EventQuery = { timeField: 'EVENT' };
+  if (!raw) return query;
+  if (raw.tags != null) query.tags = readTagMap(raw.tags, `${field}.tags`);
+  if (raw.excludeTags != null) query.excludeTags = readTagMap(raw.excludeTags, `${field}.excludeTags`);
+  if (raw.from != null) query.from = parseEventTime(raw.from, `${field}.from`);
+  if (raw.to != null) query.to = parseEventTime(raw.to, `${field}.to`);
+  if (query.from && query.to && query.from >= query.to) {
+    throw new ValidationError(`${field}.to`, 'must be after from (the window is [from, to))');
+  }
+  if (raw.timeField != null) {
+    if (raw.timeField !== 'EVENT' && raw.timeField !== 'UPDATE') {
+      throw new ValidationError(`${field}.timeField`, 'must be EVENT or UPDATE');
+    }
+    query.timeField = raw.timeField;
+  }
+  if (raw.parentId != null) query.parentId = readId(raw.parentId, `${field}.parentId`);
+  if (raw.search != null) {
+    if (typeof raw.search !== 'string') throw new ValidationError(`${field}.search`, 'must be a string');
+    if (raw.search.length > LIMITS.searchLength) {
+      throw new ValidationError(`${field}.search`, `must be at most ${LIMITS.searchLength} characters`);
+    }
+    if (raw.search.trim() !== '') query.search = raw.search.trim();
+  }
+  return query;
+}
+
+export function readPageSize(first: unknown, field = 'first'): number {
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > LIMITS.pageSize) {
+    throw new ValidationError(field, `must be an integer from 0 to ${LIMITS.pageSize}`);
+  }
+  return first;
+}
+
+/** Where a page ends in the order (startTime desc, id desc); the next page starts after it. */
+export interface PagePosition {
+  startTime: Date;
+  id: string;
+}
+
+export function encodeCursor(event: Pick<EventRecord, 'startTime' | 'id'>): string {
+  return Buffer.from(JSON.stringify([event.startTime.getTime(), event.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, field = 'after'): PagePosition {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 2) {
+      const [time, id] = decoded as unknown[];
+      if (typeof time === 'number' && Number.isInteger(time) && typeof id === 'string') {
+        return { startTime: new Date(time), id };
+      }
+    }
+  } catch {
+    // reported below
+  }
+  throw new ValidationError(field, 'must be a cursor returned by this API (pageInfo.endCursor)');
+}

@@ -1,0 +1,123 @@
+/**
+ * The write rules of SPEC §1–2 as pure functions: given the stored event (if any), the
+ * validated input and the current time, they return the next version of the event.
+ */
+import { ConflictError, ValidationError } from './errors';
+import { emptyMap, type EventDraft, type EventFields, type EventRecord, type TagMap } from './event';
+import { checkTagLimits } from './validate';
+
+/** No time given → both now; one given → both it; start after end → error. */
+export function resolveTimes(draft: EventDraft, now: Date): { startTime: Date; endTime: Date } {
+  const startTime = draft.startTime ?? draft.endTime ?? now;
+  const endTime = draft.endTime ?? draft.startTime ?? now;
+  checkTimeOrder(startTime, endTime);
+  return { startTime, endTime };
+}
+
+function checkTimeOrder(startTime: Date, endTime: Date): void {
+  if (startTime > endTime) throw new ValidationError('event.startTime', 'must not be after endTime');
+}
+
+function fieldsFromDraft(id: string, draft: EventDraft, now: Date): EventFields {
+  return {
+    id,
+    parentId: draft.parentId ?? null,
+    ...resolveTimes(draft, now),
+    description: draft.description ?? '',
+    detailUrls: draft.detailUrls ?? emptyMap(),
+    tags: draft.tags ?? emptyMap(),
+  };
+}
+
+function nextVersion(existing: EventRecord, fields: EventFields, now: Date): EventRecord {
+  return { ...fields, id: existing.id, createdAt: existing.createdAt, updatedAt: now, revision: existing.revision + 1 };
+}
+
+/** A new event at revision 1. */
+export function createEvent(id: string, draft: EventDraft, now: Date): EventRecord {
+  return { ...fieldsFromDraft(id, draft, now), createdAt: now, updatedAt: now, revision: 1 };
+}
+
+/** The stored event becomes exactly the input; id and createdAt are kept. */
+export function replaceEvent(existing: EventRecord, draft: EventDraft, now: Date): EventRecord {
+  return nextVersion(existing, fieldsFromDraft(existing.id, draft, now), now);
+}
+
+/** Given fields overwrite, the others are kept. */
+export function updateEvent(existing: EventRecord, draft: EventDraft, now: Date): EventRecord {
+  const next = nextVersion(
+    existing,
+    {
+      id: existing.id,
+      parentId: draft.parentId !== undefined ? draft.parentId : existing.parentId,
+      startTime: draft.startTime ?? existing.startTime,
+      endTime: draft.endTime ?? existing.endTime,
+      description: draft.description ?? existing.description,
+      detailUrls: draft.detailUrls ?? existing.detailUrls,
+      tags: draft.tags ?? existing.tags,
+    },
+    now,
+  );
+  checkTimeOrder(next.startTime, next.endTime);
+  return next;
+}
+
+/** The merge rules bots rely on (SPEC §2). */
+export function mergeEvent(existing: EventRecord, draft: EventDraft, now: Date): EventRecord {
+  const given = draft.startTime ?? draft.endTime ? resolveTimes(draft, now) : undefined;
+  const tags = mergeTags(existing.tags, draft.tags ?? emptyMap());
+  checkTagLimits(tags, 'event.tags');
+  return nextVersion(
+    existing,
+    {
+      id: existing.id,
+      parentId: mergeParent(existing, draft.parentId),
+      startTime: given && given.startTime < existing.startTime ? given.startTime : existing.startTime,
+      endTime: given && given.endTime > existing.endTime ? given.endTime : existing.endTime,
+      description: mergeDescription(existing.description, draft.description ?? ''),
+      detailUrls: Object.assign(emptyMap<string>(), existing.detailUrls, draft.detailUrls),
+      tags,
+    },
+    now,
+  );
+}
+
+/** Union per key, existing order first, no duplicates. */
+export function mergeTags(existing: TagMap, added: TagMap): TagMap {
+  const merged = emptyMap<string[]>();
+  for (const [key, values] of Object.entries(existing)) merged[key] = [...values];
+  for (const [key, values] of Object.entries(added)) {
+    const into = (merged[key] ??= []);
+    for (const value of values) if (!into.includes(value)) into.push(value);
+  }
+  return merged;
+}
+
+/** The new text, trimmed, goes after a newline unless it is empty or already there. */
+export function mergeDescription(existing: string, added: string): string {
+  const text = added.trim();
+  if (text === '' || existing.includes(text)) return existing;
+  return existing === '' ? text : `${existing}\n${text}`;
+}
+
+function mergeParent(existing: EventRecord, parentId: string | null | undefined): string | null {
+  if (parentId == null || parentId === existing.parentId) return existing.parentId;
+  if (existing.parentId === null) return parentId;
+  throw new ConflictError(
+    `event "${existing.id}" already has parent "${existing.parentId}"; a merge cannot change it to "${parentId}"`,
+    'event.parentId',
+  );
+}
+
+/** True when two versions carry the same user-visible fields, so a write would change nothing. */
+export function sameFields(a: EventFields, b: EventFields): boolean {
+  return (
+    a.id === b.id &&
+    a.parentId === b.parentId &&
+    a.startTime.getTime() === b.startTime.getTime() &&
+    a.endTime.getTime() === b.endTime.getTime() &&
+    a.description === b.description &&
+    JSON.stringify(a.detailUrls) === JSON.stringify(b.detailUrls) &&
+    JSON.stringify(a.tags) === JSON.stringify(b.tags)
+  );
+}

@@ -1,0 +1,39 @@
+/** Reading and writing event times: lenient on input (SPEC §1), strict UTC ISO on output. */
+import { DateTime } from 'luxon';
+import { ValidationError } from './errors';
+
+const LEGACY_FORMAT = 'MM/dd/yy:HH:mm:ss';
+// Years 1..9999 keep every time representable as plain ISO 8601.
+const MIN_MS = Date.parse('0001-01-01T00:00:00.000Z');
+const MAX_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+export const TIME_RULE =
+  'must be an ISO 8601 time (no offset means UTC), epoch milliseconds, or MM/dd/yy:HH:mm:ss (UTC)';
+
+/** Parses a time as a writer may give it; throws a ValidationError naming `field`. */
+export function parseEventTime(input: unknown, field: string): Date {
+  if (input instanceof Date) return checkRange(input.getTime(), field);
+  if (typeof input === 'number') {
+    if (!Number.isInteger(input)) throw new ValidationError(field, 'epoch milliseconds must be an integer');
+    return checkRange(input, field);
+  }
+  if (typeof input !== 'string') throw new ValidationError(field, TIME_RULE);
+  const text = input.trim();
+  const parsed = /^\d\d\/\d\d\/\d\d:/.test(text)
+    ? DateTime.fromFormat(text, LEGACY_FORMAT, { zone: 'utc' })
+    : DateTime.fromISO(text, { zone: 'utc' });
+  if (text === '' || !parsed.isValid) throw new ValidationError(field, TIME_RULE);
+  return checkRange(parsed.toMillis(), field);
+}
+
+function checkRange(ms: number, field: string): Date {
+  if (!Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) {
+    throw new ValidationError(field, 'must be between the years 1 and 9999');
+  }
+  return new Date(ms);
+}
+
+/** ISO 8601 in UTC with milliseconds. */
+export function formatEventTime(time: Date): string {
+  return time.toISOString();
+}

@@ -1,0 +1,139 @@
+/**
+ * Turns untrusted input into validated domain values. Every transport (GraphQL scalars and
+ * inputs, REST bodies, the CLI) goes through these, so a rule is written once.
+ */
+import { ValidationError } from './errors';
+import { emptyMap, type EventDraft, type TagMap, type UrlMap } from './event';
+import { LIMITS } from './limits';
+import { parseEventTime } from './time';
+
+/** The shape of an event input before validation; every field may be anything. */
+export interface RawEventInput {
+  id?: unknown;
+  parentId?: unknown;
+  startTime?: unknown;
+  endTime?: unknown;
+  description?: unknown;
+  detailUrls?: unknown;
+  tags?: unknown;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+function length(text: string): number {
+  let count = 0;
+  for (const _ of text) count++; // code points, so an emoji counts once
+  return count;
+}
+
+function readText(value: unknown, field: string, min: number, max: number): string {
+  if (typeof value !== 'string') throw new ValidationError(field, 'must be a string');
+  const n = length(value);
+  if (n < min) throw new ValidationError(field, 'must not be empty');
+  if (n > max) throw new ValidationError(field, `must be at most ${max} characters`);
+  return value;
+}
+
+/** An event id: 1..100 characters, not blank, no control characters. */
+export function readId(value: unknown, field: string): string {
+  const id = readText(value, field, 1, LIMITS.idLength);
+  if (id.trim() === '') throw new ValidationError(field, 'must not be blank');
+  if (CONTROL_CHARACTERS.test(id)) throw new ValidationError(field, 'must not contain control characters');
+  return id;
+}
+
+export function readDescription(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new ValidationError(field, 'must be a string');
+  if (Buffer.byteLength(value, 'utf8') > LIMITS.descriptionBytes) {
+    throw new ValidationError(field, `must be at most ${LIMITS.descriptionBytes} bytes (UTF-8)`);
+  }
+  return value;
+}
+
+function readObject(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ValidationError(field, 'must be a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Tags: key → non-empty list of distinct strings (SPEC §1). */
+export function readTagMap(value: unknown, field: string): TagMap {
+  const input = readObject(value, field);
+  const keys = Object.keys(input);
+  if (keys.length > LIMITS.tagKeys) throw new ValidationError(field, `must have at most ${LIMITS.tagKeys} keys`);
+  const tags = emptyMap<string[]>();
+  for (const key of keys) {
+    readText(key, `${field} key "${key}"`, 1, LIMITS.tagKeyLength);
+    const values = input[key];
+    const at = `${field}.${key}`;
+    if (!Array.isArray(values)) throw new ValidationError(at, 'must be a list of strings');
+    if (values.length === 0) throw new ValidationError(at, 'must have at least one value');
+    const seen = new Set<string>();
+    for (const item of values) {
+      const text = readText(item, at, 1, LIMITS.tagValueLength);
+      if (seen.has(text)) throw new ValidationError(at, `must not repeat the value "${text}"`);
+      seen.add(text);
+    }
+    tags[key] = [...seen];
+  }
+  checkTagLimits(tags, field);
+  return tags;
+}
+
+/** The limits a tag map must keep, also after a merge has united two of them. */
+export function checkTagLimits(tags: TagMap, field: string): void {
+  const keys = Object.keys(tags);
+  if (keys.length > LIMITS.tagKeys) throw new ValidationError(field, `must have at most ${LIMITS.tagKeys} keys`);
+  for (const key of keys) {
+    if ((tags[key]?.length ?? 0) > LIMITS.tagValuesPerKey) {
+      throw new ValidationError(`${field}.${key}`, `must have at most ${LIMITS.tagValuesPerKey} values`);
+    }
+  }
+}
+
+/** Detail URLs: name → URL string. Odd URLs are kept as given (the seed has "http//graphite"). */
+export function readUrlMap(value: unknown, field: string): UrlMap {
+  const input = readObject(value, field);
+  const names = Object.keys(input);
+  if (names.length > LIMITS.detailUrls) {
+    throw new ValidationError(field, `must have at most ${LIMITS.detailUrls} entries`);
+  }
+  const urls = emptyMap<string>();
+  for (const name of names) {
+    readText(name, `${field} name "${name}"`, 1, LIMITS.detailUrlNameLength);
+    urls[name] = readText(input[name], `${field}.${name}`, 1, LIMITS.detailUrlLength);
+  }
+  return urls;
+}
+
+/**
+ * Validates an event input. A null clears a field to its default (no parent, empty
+ * description and maps); a null or absent time counts as not given.
+ */
+export function readDraft(input: RawEventInput, field = 'event'): EventDraft {
+  const draft: EventDraft = {};
+  if (input.id != null) draft.id = readId(input.id, `${field}.id`);
+  if (input.parentId !== undefined) {
+    draft.parentId = input.parentId === null ? null : readId(input.parentId, `${field}.parentId`);
+  }
+  if (input.startTime != null) draft.startTime = parseEventTime(input.startTime, `${field}.startTime`);
+  if (input.endTime != null) draft.endTime = parseEventTime(input.endTime, `${field}.endTime`);
+  if (input.description !== undefined) {
+    draft.description = input.description === null ? '' : readDescription(input.description, `${field}.description`);
+  }
+  if (input.detailUrls !== undefined) {
+    draft.detailUrls = input.detailUrls === null ? emptyMap() : readUrlMap(input.detailUrls, `${field}.detailUrls`);
+  }
+  if (input.tags !== undefined) {
+    draft.tags = input.tags === null ? emptyMap() : readTagMap(input.tags, `${field}.tags`);
+  }
+  if (draft.id !== undefined && draft.parentId === draft.id) {
+    throw new ValidationError(`${field}.parentId`, 'must not be the event\'s own id');
+  }
+  if (draft.startTime && draft.endTime && draft.startTime > draft.endTime) {
+    throw new ValidationError(`${field}.startTime`, 'must not be after endTime');
+  }
+  return draft;
+}

@@ -1,0 +1,13 @@
+/** What every resolver receives: the use cases and this request's own loaders. */
+import type { EventService } from '../domain/event-service';
+import type { EventStore } from '../domain/event-store';
+import { createLoaders, type Loaders } from '../store/loaders';
+
+export interface GraphQLContext {
+  events: EventService;
+  loaders: Loaders;
+}
+
+export function createContext(events: EventService, store: EventStore): GraphQLContext {
+  return { events, loaders: createLoaders(store) };
+}

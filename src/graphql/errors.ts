@@ -1,0 +1,55 @@
+/**
+ * The one place where errors become GraphQL errors: domain errors get their
+ * extensions.code (and the field at fault); anything unexpected is logged and answered
+ * without internals.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { DomainError, ValidationError, ConflictError } from '../domain/errors';
+
+/** Codes Apollo and graphql-js produce themselves for bad requests; passed through. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function errorFields(error: DomainError): { code: string; field?: string } {
+  if (error instanceof ValidationError || error instanceof ConflictError) {
+    return error.field ? { code: error.code, field: error.field } : { code: error.code };
+  }
+  return { code: error.code };
+}
+
+/** The error at the root of graphql-js' and Apollo's wrappers. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && 'originalError' in current && current.originalError instanceof Error) {
+    current = current.originalError;
+  }
+  return current;
+}
+
+export function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = rootCause(error);
+    if (original instanceof DomainError) {
+      if (original instanceof ValidationError && formatted.message !== original.message) {
+        // Thrown by a scalar while graphql-js read the arguments: its message names the
+        // variable path ('... at "event.startTime"; ...'), which is the field at fault.
+        const path = / at "([^"]+)"/.exec(formatted.message)?.[1];
+        const extensions = path ? { code: original.code, field: path } : { code: original.code };
+        return { message: formatted.message, locations: formatted.locations, extensions };
+      }
+      return { ...formatted, message: original.message, extensions: { ...errorFields(original) } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return formatted;
+    logger.error({ err: original }, 'unexpected error while answering a GraphQL request');
+    return { message: 'internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * GraphiQL served by ETS itself from the installed packages, with no CDN: the service
+ * often runs where the internet is not reachable.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+};
+
+function assetPath({ pkg, file }: { pkg: string; file: string }): string {
+  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+}
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>ETS GraphQL</title>
+  <link rel="stylesheet" href="/graphiql/graphiql.css">
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="/graphiql/react.js"></script>
+  <script src="/graphiql/react-dom.js"></script>
+  <script src="/graphiql/graphiql.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: location.pathname });
+    const defaultQuery = '# Events of the last day, newest first\\n{\\n  events(first: 20) {\\n    totalCount\\n    nodes { id startTime endTime description tags parent { id } }\\n  }\\n}\\n';
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
+    );
+  </script>
+</body>
+</html>`;
+
+/** A browser asking for a page (not a client sending a query by GET). */
+export function wantsGraphiQL(request: FastifyRequest): boolean {
+  const query = request.query as Record<string, unknown> | undefined;
+  return request.method === 'GET' && !query?.query && (request.headers.accept ?? '').includes('text/html');
+}
+
+export const GRAPHIQL_PAGE = PAGE;
+
+export function registerGraphiQLAssets(app: FastifyInstance): void {
+  const cache = new Map<string, Buffer>();
+  app.get<{ Params: { file: string } }>('/graphiql/:file', async (request, reply) => {
+    const asset = ASSETS[request.params.file];
+    if (!asset) return reply.code(404).send({ error: 'not found' });
+    let body = cache.get(request.params.file);
+    if (!body) {
+      body = await readFile(assetPath(asset));
+      cache.set(request.params.file, body);
+    }
+    return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(body);
+  });
+}

@@ -1,0 +1,9 @@
+import type { EventResolvers } from '../__generated__/resolvers';
+
+export const Event: EventResolvers = {
+  parent: (event, _, { loaders }) => (event.parentId === null ? null : loaders.eventById.load(event.parentId)),
+  children: (event, _, { loaders }) => loaders.childrenByParentId.load(event.id),
+  ancestors: (event, { limit }, { events, loaders }) =>
+    events.ancestors(event, limit ?? 100, (id) => loaders.eventById.load(id)),
+  revisions: (event, _, { loaders }) => loaders.revisionsOf.load(event),
+};

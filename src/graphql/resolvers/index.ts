@@ -1,0 +1,20 @@
+import type { Resolvers } from '../__generated__/resolvers';
+import { DateTimeScalar, TagMapScalar, URLMapScalar } from '../scalars';
+import { CreateEventResult, CreateEventsResult } from './batch';
+import { EventConnection, EventEdge } from './connection';
+import { Event } from './event';
+import { Mutation } from './mutation';
+import { Query } from './query';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  TagMap: TagMapScalar,
+  URLMap: URLMapScalar,
+  Query,
+  Mutation,
+  Event,
+  EventConnection,
+  EventEdge,
+  CreateEventsResult,
+  CreateEventResult,
+};

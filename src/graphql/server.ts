@@ -1,0 +1,28 @@
+/** The Apollo server: schema.graphql, the resolvers and the error mapping. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { FastifyInstance } from 'fastify';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { Logger } from 'pino';
+import { projectRoot } from '../store/ferretdb-binary';
+import type { GraphQLContext } from './context';
+import { formatError } from './errors';
+import { resolvers } from './resolvers';
+
+export function loadSchema(): string {
+  return readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
+}
+
+export function createApolloServer(app: FastifyInstance, logger: Logger): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    typeDefs: loadSchema(),
+    resolvers,
+    formatError: formatError(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    // GET /graphql in a browser opens the bundled GraphiQL (graphql/graphiql.ts) instead.
+    plugins: [ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app)],
+  });
+}

@@ -1,0 +1,70 @@
+/** The MongoDB client: connecting, readiness, and the repository on top of it. */
+import { MongoClient, type MongoClientOptions } from 'mongodb';
+import type { Logger } from 'pino';
+import { MongoEventRepository } from './event-repository';
+
+export interface StoreConnection {
+  client: MongoClient;
+  repository: MongoEventRepository;
+  /** True when the store answers a ping right now. */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The database named in the URI's path, else "ets". */
+export function databaseName(uri: string): string {
+  const path = /^mongodb(?:\+srv)?:\/\/[^/?]+\/([^?]*)/.exec(uri)?.[1];
+  return path ? decodeURIComponent(path) : 'ets';
+}
+
+const CLIENT_OPTIONS: MongoClientOptions = {
+  appName: 'ets',
+  // Fail a request within seconds while the store is away, instead of hanging; the
+  // driver reconnects by itself when it is back.
+  serverSelectionTimeoutMS: 5_000,
+  connectTimeoutMS: 5_000,
+  maxPoolSize: 50,
+};
+
+/**
+ * Connects and creates the indexes. When the store is not reachable yet, the service still
+ * starts (readyz reports it) and the indexes are created as soon as it answers.
+ */
+export async function openStore(
+  uri: string,
+  logger: Logger,
+  options: { monitorCommands?: boolean; database?: string } = {},
+): Promise<StoreConnection> {
+  const client = new MongoClient(uri, { ...CLIENT_OPTIONS, monitorCommands: options.monitorCommands ?? false });
+  const repository = new MongoEventRepository(client.db(options.database ?? databaseName(uri)));
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const prepare = async (delayMs: number): Promise<void> => {
+    try {
+      await repository.ensureIndexes();
+      logger.info('store ready');
+    } catch (error) {
+      if (closed) return;
+      logger.warn({ err: error }, `store not ready, retrying in ${delayMs / 1000}s`);
+      retry = setTimeout(() => void prepare(Math.min(delayMs * 2, 30_000)), delayMs);
+    }
+  };
+  await prepare(1_000);
+  return {
+    client,
+    repository,
+    async isReachable() {
+      try {
+        await client.db('admin').command({ ping: 1 }, { timeoutMS: 2_000 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client.close();
+    },
+  };
+}

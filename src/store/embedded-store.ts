@@ -1,0 +1,120 @@
+/**
+ * The store ETS starts by itself when no MONGODB_URI is given: FerretDB on SQLite files
+ * under the data folder when its binary can be had, else mongodb-memory-server with a
+ * persistent data folder. Either way the data survives a restart.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createServer, connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { ensureFerretdb } from './ferretdb-binary';
+
+export interface EmbeddedStore {
+  uri: string;
+  kind: 'ferretdb-sqlite' | 'mongodb-memory-server';
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedStore(dataDir: string, logger: Logger): Promise<EmbeddedStore> {
+  const binary = await ensureFerretdb((line) => logger.info(`embedded store: ${line}`));
+  if (binary) return startFerretdb(binary, resolve(dataDir), logger);
+  logger.info('embedded store: FerretDB is not installed and Go is not available; using mongodb-memory-server');
+  return startMongoMemoryServer(resolve(dataDir), logger);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}
+
+async function waitUntilListening(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode} while starting`);
+    if (await accepts(port)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`FerretDB did not listen on port ${port} within ${timeoutMs / 1000}s`);
+}
+
+async function startFerretdb(binary: string, dataDir: string, logger: Logger): Promise<EmbeddedStore> {
+  const dir = join(dataDir, 'ferretdb');
+  await mkdir(dir, { recursive: true });
+  const port = await freePort();
+  const args = [
+    '--handler=sqlite',
+    `--sqlite-url=file:${dir}/`,
+    `--state-dir=${dir}`,
+    `--listen-addr=127.0.0.1:${port}`,
+    '--debug-addr=-',
+    '--telemetry=disable',
+    '--log-level=warn',
+  ];
+  let stopping = false;
+  let child: ChildProcess;
+
+  const launch = (): ChildProcess => {
+    const proc = spawn(binary, args, { env: { ...process.env, DO_NOT_TRACK: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    proc.stderr?.on('data', (chunk: Buffer) => logger.warn({ ferretdb: chunk.toString().trim() }, 'embedded store says'));
+    proc.on('exit', (code, signal) => {
+      if (stopping) return;
+      // Keep the service alive: restart the store on the same port, so clients reconnect.
+      logger.error({ code, signal }, 'embedded store exited; restarting it in 1s');
+      setTimeout(() => {
+        if (!stopping) child = launch();
+      }, 1_000);
+    });
+    return proc;
+  };
+
+  child = launch();
+  await waitUntilListening(port, child, 30_000);
+  logger.info({ dataDir: dir, port }, 'embedded store: FerretDB on SQLite started');
+  return {
+    uri: `mongodb://127.0.0.1:${port}/`,
+    kind: 'ferretdb-sqlite',
+    async stop() {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function startMongoMemoryServer(dataDir: string, logger: Logger): Promise<EmbeddedStore> {
+  const { MongoMemoryServer } = await import('mongodb-memory-server');
+  const dbPath = join(dataDir, 'mongodb');
+  await mkdir(dbPath, { recursive: true });
+  const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
+  logger.info({ dataDir: dbPath }, 'embedded store: mongodb-memory-server started');
+  return {
+    uri: server.getUri(),
+    kind: 'mongodb-memory-server',
+    async stop() {
+      await server.stop({ doCleanup: false });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * EventQuery → MongoDB filter. FerretDB v1 on PostgreSQL pushes down only top-level
+ * equality conditions, so equalities (parentId, the first single-valued tag) stay at the
+ * top level and everything else goes under $and; on MongoDB the shape makes no difference.
+ */
+import type { Filter } from 'mongodb';
+import type { EventQuery, PagePosition } from '../domain/query';
+import { tagPair, type EventDocument } from './event-document';
+
+export const PAGE_ORDER = { startTime: -1, _id: -1 } as const;
+
+export function eventFilter(query: EventQuery, after?: PagePosition): Filter<EventDocument> {
+  const top: Filter<EventDocument> = {};
+  const and: Filter<EventDocument>[] = [];
+  if (query.parentId !== undefined) top.parentId = query.parentId;
+  for (const [key, values] of Object.entries(query.tags ?? {})) {
+    const pairs = values.map((value) => tagPair(key, value));
+    if (pairs.length === 1 && top.tagIndex === undefined) top.tagIndex = pairs[0];
+    else and.push({ tagIndex: pairs.length === 1 ? pairs[0] : { $in: pairs } });
+  }
+  if (query.excludeTags) {
+    const pairs = Object.entries(query.excludeTags).flatMap(([key, values]) => values.map((v) => tagPair(key, v)));
+    and.push({ tagIndex: { $nin: pairs } });
+  }
+  if (query.timeField === 'EVENT') {
+    // The interval [startTime, endTime] overlaps [from, to).
+    if (query.from) and.push({ endTime: { $gte: query.from } });
+    if (query.to) and.push({ startTime: { $lt: query.to } });
+  } else {
+    if (query.from) and.push({ updatedAt: { $gte: query.from } });
+    if (query.to) and.push({ updatedAt: { $lt: query.to } });
+  }
+  if (query.search) and.push({ description: { $regex: escapeRegex(query.search), $options: 'i' } });
+  if (after) {
+    and.push({
+      $or: [{ startTime: { $lt: after.startTime } }, { startTime: after.startTime, _id: { $lt: after.id } }],
+    });
+  }
+  if (and.length > 0) top.$and = and;
+  return top;
+}
+
+/** Search text is matched literally: no user-supplied pattern reaches the regex engine. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,37 @@
+/**
+ * Per-request DataLoaders: every parent, children or revisions lookup made while one
+ * request resolves is gathered into one store query per kind. Built in the GraphQL
+ * context factory for each request, never shared, so no data leaks between requests.
+ */
+import DataLoader from 'dataloader';
+import type { EventRecord } from '../domain/event';
+import type { EventStore } from '../domain/event-store';
+
+export interface Loaders {
+  eventById: DataLoader<string, EventRecord | null>;
+  childrenByParentId: DataLoader<string, EventRecord[]>;
+  revisionsOf: DataLoader<EventRecord, EventRecord[], string>;
+}
+
+export function createLoaders(store: EventStore): Loaders {
+  return {
+    eventById: new DataLoader(async (ids) => {
+      const found = new Map((await store.findByIds(ids)).map((event) => [event.id, event]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    childrenByParentId: new DataLoader(async (parentIds) => {
+      const byParent = new Map<string, EventRecord[]>(parentIds.map((id) => [id, []]));
+      for (const child of await store.findChildren(parentIds)) byParent.get(child.parentId ?? '')?.push(child);
+      return parentIds.map((id) => byParent.get(id) ?? []);
+    }),
+    revisionsOf: new DataLoader(
+      async (events) => {
+        const withHistory = events.filter((event) => event.revision > 1);
+        const found = await store.findRevisions(withHistory);
+        const byEvent = new Map(withHistory.map((event, i) => [event, found[i] ?? []]));
+        return events.map((event) => byEvent.get(event) ?? []);
+      },
+      { cacheKeyFn: (event) => `${event.id}\u0000${event.revision}` },
+    ),
+  };
+}

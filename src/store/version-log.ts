@@ -1,0 +1,97 @@
+/**
+ * The version log: every version of every event after its first, plus a tombstone per
+ * deletion, one document each, keyed by (event id, createdAt, revision).
+ *
+ * It is also how a change is made atomic without transactions or atomic updates (FerretDB
+ * v1 has neither: its updates are read-modify-write in its own process). Inserting a
+ * document with a given _id is atomic everywhere, so the writer whose insert of revision
+ * r+1 succeeds owns that revision; everyone else lost the race and retries from the new
+ * state. The winner then copies the version into the events collection.
+ */
+import type { Collection } from 'mongodb';
+import type { EventRecord } from '../domain/event';
+import { fromDocument, toDocument, type EventDocument } from './event-document';
+import { isDuplicateKey } from './store-errors';
+
+export interface VersionEntry {
+  _id: string;
+  eventId: string;
+  eventCreatedAt: Date;
+  /** The revision this entry makes current; for a tombstone, the revision the deletion took. */
+  revision: number;
+  /** A tombstone: `event` is the last version before the deletion. */
+  deleted: boolean;
+  at: Date;
+  event: EventDocument;
+}
+
+export function versionKey(id: string, createdAt: Date, revision: number): string {
+  return JSON.stringify([id, createdAt.getTime(), revision]);
+}
+
+export function versionEntry(event: EventRecord, at: Date): VersionEntry {
+  return entry(event, event.revision, false, at);
+}
+
+export function tombstoneEntry(last: EventRecord, at: Date): VersionEntry {
+  return entry(last, last.revision + 1, true, at);
+}
+
+function entry(event: EventRecord, revision: number, deleted: boolean, at: Date): VersionEntry {
+  return {
+    _id: versionKey(event.id, event.createdAt, revision),
+    eventId: event.id,
+    eventCreatedAt: event.createdAt,
+    revision,
+    deleted,
+    at,
+    event: toDocument(event),
+  };
+}
+
+export class VersionLog {
+  constructor(readonly entries: Collection<VersionEntry>) {}
+
+  /** Claims the entry's revision; false when another writer already holds it. */
+  async claim(entry: VersionEntry): Promise<boolean> {
+    try {
+      await this.entries.insertOne(entry);
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Records a version that may already be recorded (the same content either way). */
+  async keep(event: EventRecord): Promise<void> {
+    await this.claim(versionEntry(event, event.updatedAt));
+  }
+
+  find(id: string, createdAt: Date, revision: number): Promise<VersionEntry | null> {
+    return this.entries.findOne({ _id: versionKey(id, createdAt, revision) });
+  }
+
+  /** Earlier versions of each event, oldest first. */
+  async earlierVersions(events: readonly EventRecord[]): Promise<EventRecord[][]> {
+    const ids = [...new Set(events.map((event) => event.id))];
+    // A single id is an equality, which FerretDB can push down to its backend.
+    const filter = ids.length === 1 ? { eventId: ids[0], deleted: false } : { eventId: { $in: ids }, deleted: false };
+    const found = await this.entries.find(filter).sort({ revision: 1 }).toArray();
+    return events.map((event) =>
+      found
+        .filter(
+          (entry) =>
+            entry.eventId === event.id &&
+            entry.eventCreatedAt.getTime() === event.createdAt.getTime() &&
+            entry.revision < event.revision,
+        )
+        .map((entry) => fromDocument(entry.event)),
+    );
+  }
+
+  async lastTombstone(id: string): Promise<VersionEntry | null> {
+    const [last] = await this.entries.find({ eventId: id, deleted: true }).sort({ at: -1 }).limit(1).toArray();
+    return last ?? null;
+  }
+}

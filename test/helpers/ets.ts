@@ -1,0 +1,72 @@
+/** Starts a real ETS over HTTP against the test store, in a database of its own. */
+import { randomUUID } from 'node:crypto';
+import type { CommandStartedEvent } from 'mongodb';
+import pino from 'pino';
+import { startEts, type RunningEts } from '../../src/start';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: unknown[]; extensions?: { code?: string; field?: string } }>;
+}
+
+export interface TestEts {
+  url: string;
+  ets: RunningEts;
+  database: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Store commands (find, insert, ...) seen while `action` ran. */
+  countCommands(action: () => Promise<unknown>): Promise<CommandStartedEvent[]>;
+  stop(): Promise<void>;
+}
+
+export function testStoreUri(): string {
+  const uri = process.env.ETS_TEST_MONGODB_URI;
+  if (!uri) throw new Error('ETS_TEST_MONGODB_URI is not set: run the tests through jest (global-setup)');
+  return uri;
+}
+
+export async function startTestEts(database = `ets_test_${randomUUID().slice(0, 8)}`): Promise<TestEts> {
+  const ets = await startEts(
+    { port: 0, host: '127.0.0.1', mongodbUri: testStoreUri(), dataDir: '', logLevel: 'silent' },
+    { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), monitorCommands: true, database },
+  );
+  const gql = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(`${ets.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
+  };
+  return {
+    url: ets.url,
+    ets,
+    database,
+    gql,
+    async countCommands(action) {
+      const seen: CommandStartedEvent[] = [];
+      const listener = (event: CommandStartedEvent) => seen.push(event);
+      ets.store.client.on('commandStarted', listener);
+      try {
+        await action();
+      } finally {
+        ets.store.client.off('commandStarted', listener);
+      }
+      return seen;
+    },
+    stop: () => ets.stop(),
+  };
+}
+
+/** The data of a response that must have no errors. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
+  return response.data as T;
+}
+
+export function uniqueId(prefix = 'ev'): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+export const EVENT_FIELDS = 'id parentId startTime endTime description detailUrls tags createdAt updatedAt revision';

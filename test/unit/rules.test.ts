@@ -1,0 +1,154 @@
+import { ConflictError, ValidationError } from '../../src/domain/errors';
+import type { EventRecord } from '../../src/domain/event';
+import {
+  createEvent,
+  mergeDescription,
+  mergeEvent,
+  mergeTags,
+  replaceEvent,
+  resolveTimes,
+  sameFields,
+  updateEvent,
+} from '../../src/domain/rules';
+
+const t = (iso: string) => new Date(iso);
+const NOW = t('2026-11-27T12:00:00.000Z');
+const LATER = t('2026-11-27T13:00:00.000Z');
+
+function stored(overrides: Partial<EventRecord> = {}): EventRecord {
+  return {
+    id: 'deploy-1',
+    parentId: null,
+    startTime: t('2026-11-27T10:00:00Z'),
+    endTime: t('2026-11-27T10:05:00Z'),
+    description: 'deploy zon-web',
+    detailUrls: { ci: 'https://ci/1' },
+    tags: { service: ['zon-web'], author: ['a@example.com'] },
+    createdAt: NOW,
+    updatedAt: NOW,
+    revision: 3,
+    ...overrides,
+  };
+}
+
+describe('resolveTimes', () => {
+  it('uses now for both when none is given', () => {
+    expect(resolveTimes({}, NOW)).toEqual({ startTime: NOW, endTime: NOW });
+  });
+
+  it('uses the one given for both', () => {
+    expect(resolveTimes({ startTime: LATER }, NOW)).toEqual({ startTime: LATER, endTime: LATER });
+    expect(resolveTimes({ endTime: LATER }, NOW)).toEqual({ startTime: LATER, endTime: LATER });
+  });
+
+  it('rejects a start after the end', () => {
+    expect(() => resolveTimes({ startTime: LATER, endTime: NOW }, NOW)).toThrow(ValidationError);
+  });
+});
+
+describe('createEvent', () => {
+  it('starts at revision 1 with defaults', () => {
+    expect(createEvent('x', {}, NOW)).toEqual({
+      id: 'x',
+      parentId: null,
+      startTime: NOW,
+      endTime: NOW,
+      description: '',
+      detailUrls: {},
+      tags: {},
+      createdAt: NOW,
+      updatedAt: NOW,
+      revision: 1,
+    });
+  });
+});
+
+describe('replaceEvent', () => {
+  it('becomes exactly the input, keeping id and createdAt, defaults for the rest', () => {
+    const next = replaceEvent(stored({ parentId: 'p' }), { tags: { service: ['other'] } }, LATER);
+    expect(next).toEqual({
+      id: 'deploy-1',
+      parentId: null,
+      startTime: LATER,
+      endTime: LATER,
+      description: '',
+      detailUrls: {},
+      tags: { service: ['other'] },
+      createdAt: NOW,
+      updatedAt: LATER,
+      revision: 4,
+    });
+  });
+});
+
+describe('updateEvent', () => {
+  it('overwrites given fields and keeps the others', () => {
+    const next = updateEvent(stored(), { description: 'new', tags: { status: ['success'] } }, LATER);
+    expect(next.description).toBe('new');
+    expect(next.tags).toEqual({ status: ['success'] });
+    expect(next.detailUrls).toEqual({ ci: 'https://ci/1' });
+    expect(next.startTime).toEqual(stored().startTime);
+    expect(next.revision).toBe(4);
+  });
+
+  it('clears the parent with an explicit null', () => {
+    expect(updateEvent(stored({ parentId: 'p' }), { parentId: null }, LATER).parentId).toBeNull();
+    expect(updateEvent(stored({ parentId: 'p' }), {}, LATER).parentId).toBe('p');
+  });
+
+  it('rejects a patch that puts the start after the stored end', () => {
+    expect(() => updateEvent(stored(), { startTime: LATER }, LATER)).toThrow('must not be after endTime');
+  });
+});
+
+describe('mergeEvent', () => {
+  it('unites tags per key, existing order first, without duplicates', () => {
+    expect(mergeTags({ a: ['1', '2'], b: ['x'] }, { a: ['3', '1'], c: ['y'] })).toEqual({
+      a: ['1', '2', '3'],
+      b: ['x'],
+      c: ['y'],
+    });
+  });
+
+  it('widens the time range to the earlier start and the later end', () => {
+    const next = mergeEvent(stored(), { startTime: t('2026-11-27T09:00:00Z'), endTime: t('2026-11-27T10:01:00Z') }, LATER);
+    expect(next.startTime).toEqual(t('2026-11-27T09:00:00Z'));
+    expect(next.endTime).toEqual(t('2026-11-27T10:05:00Z'));
+  });
+
+  it('keeps the times when the input has none', () => {
+    const next = mergeEvent(stored(), { description: 'x' }, LATER);
+    expect([next.startTime, next.endTime]).toEqual([stored().startTime, stored().endTime]);
+  });
+
+  it('appends a new trimmed description after a newline unless empty or already there', () => {
+    expect(mergeDescription('deploy zon-web', '  finished  ')).toBe('deploy zon-web\nfinished');
+    expect(mergeDescription('deploy zon-web', 'zon-web')).toBe('deploy zon-web');
+    expect(mergeDescription('deploy zon-web', '   ')).toBe('deploy zon-web');
+    expect(mergeDescription('', 'first')).toBe('first');
+  });
+
+  it('overlays detail URLs, new names winning', () => {
+    const next = mergeEvent(stored(), { detailUrls: { ci: 'https://ci/2', pr: 'https://pr/9' } }, LATER);
+    expect(next.detailUrls).toEqual({ ci: 'https://ci/2', pr: 'https://pr/9' });
+  });
+
+  it('sets the parent when there is none, keeps an equal one, and refuses a different one', () => {
+    expect(mergeEvent(stored(), { parentId: 'p' }, LATER).parentId).toBe('p');
+    expect(mergeEvent(stored({ parentId: 'p' }), { parentId: 'p' }, LATER).parentId).toBe('p');
+    expect(() => mergeEvent(stored({ parentId: 'p' }), { parentId: 'q' }, LATER)).toThrow(ConflictError);
+  });
+
+  it('keeps the tag limits after uniting', () => {
+    const many = (from: number) => Array.from({ length: 600 }, (_, i) => `v${from + i}`);
+    expect(() => mergeEvent(stored({ tags: { k: many(0) } }), { tags: { k: many(600) } }, LATER)).toThrow(
+      'at most 1000 values',
+    );
+  });
+
+  it('changes nothing visible when the input adds nothing', () => {
+    const before = stored();
+    expect(sameFields(before, mergeEvent(before, { tags: { service: ['zon-web'] } }, LATER))).toBe(true);
+    expect(sameFields(before, mergeEvent(before, { tags: { service: ['other'] } }, LATER))).toBe(false);
+  });
+});

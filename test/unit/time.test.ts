@@ -1,0 +1,38 @@
+import { ValidationError } from '../../src/domain/errors';
+import { formatEventTime, parseEventTime } from '../../src/domain/time';
+
+const iso = (input: unknown) => formatEventTime(parseEventTime(input, 'startTime'));
+
+describe('parseEventTime', () => {
+  it('reads the legacy MM/dd/yy:HH:mm:ss as UTC', () => {
+    expect(iso('12/05/16:10:25:00')).toBe('2016-12-05T10:25:00.000Z');
+  });
+
+  it('reads ISO 8601 without an offset as UTC and with an offset as that offset', () => {
+    expect(iso('2016-12-05T10:25:00')).toBe('2016-12-05T10:25:00.000Z');
+    expect(iso('2016-12-05T12:25:00.123+02:00')).toBe('2016-12-05T10:25:00.123Z');
+    expect(iso('2016-12-05T10:25:00Z')).toBe('2016-12-05T10:25:00.000Z');
+  });
+
+  it('reads epoch milliseconds', () => {
+    expect(iso(1480933500000)).toBe('2016-12-05T10:25:00.000Z');
+    expect(iso(0)).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it.each([['yesterday'], [''], ['None'], ['13/45/16:10:25:00'], ['2016-13-01'], [1.5], [true], [null], [{}], [[]]])(
+    'rejects %p naming the field',
+    (input) => {
+      expect(() => parseEventTime(input, 'event.startTime')).toThrow(ValidationError);
+      try {
+        parseEventTime(input, 'event.startTime');
+      } catch (error) {
+        expect((error as ValidationError).field).toBe('event.startTime');
+      }
+    },
+  );
+
+  it('rejects times outside the years 1..9999', () => {
+    expect(() => parseEventTime(8.64e15, 'to')).toThrow('between the years 1 and 9999');
+    expect(() => parseEventTime('+010000-01-01T00:00:00Z', 'to')).toThrow(ValidationError);
+  });
+});
