@@ -44,6 +44,9 @@ export async function findCycles(links: readonly ParentLink[], lookup: ParentLoo
 export async function assertNoCycle(link: ParentLink, lookup: ParentLookup): Promise<void> {
   if (link.parentId === null) return;
   if ((await findCycles([link], lookup)).size > 0) {
-    throw new ValidationError('event.parentId', `"${link.parentId}" descends from "${link.id}": it would be its own ancestor`);
+    throw new ValidationError(
+      'event.parentId',
+      `"${link.parentId}" descends from "${link.id}": it would be its own ancestor`,
+    );
   }
 }

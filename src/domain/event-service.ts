@@ -103,7 +103,8 @@ export class EventService {
       try {
         const draft = readDraft(input, `events[${index}]`);
         const event = createEvent(draft.id ?? randomUUID(), draft, now);
-        if (seen.has(event.id)) throw new ConflictError(`event "${event.id}" appears twice in the batch`, `events[${index}].id`);
+        if (seen.has(event.id))
+          throw new ConflictError(`event "${event.id}" appears twice in the batch`, `events[${index}].id`);
         seen.add(event.id);
         pending.push({ index, event });
       } catch (error) {
@@ -116,7 +117,10 @@ export class EventService {
     );
     const valid = pending.filter(({ index, event }) => {
       if (!cyclic.has(event.id)) return true;
-      results.push({ index, error: new ValidationError(`events[${index}].parentId`, 'would make the event its own ancestor') });
+      results.push({
+        index,
+        error: new ValidationError(`events[${index}].parentId`, 'would make the event its own ancestor'),
+      });
       return false;
     });
     const refusals = await this.store.insertMany(valid.map(({ event }) => event));
@@ -171,7 +175,8 @@ export class EventService {
   async restore(rawId: string): Promise<EventRecord> {
     const id = readId(rawId, 'id');
     return this.locks.run(id, async () => {
-      if (await this.store.findById(id)) throw new ConflictError(`event "${id}" exists; only a deleted event can be restored`, 'id');
+      if (await this.store.findById(id))
+        throw new ConflictError(`event "${id}" exists; only a deleted event can be restored`, 'id');
       const deleted = await this.store.findDeleted(id);
       if (!deleted) throw new NotFoundError(id);
       // The deletion itself took one revision number.
@@ -184,7 +189,11 @@ export class EventService {
   }
 
   /** The chain of causes, parent first, stopping at a missing parent, a loop or `limit`. */
-  async ancestors(event: EventRecord, limit: number, load: (id: string) => Promise<EventRecord | null>): Promise<EventRecord[]> {
+  async ancestors(
+    event: EventRecord,
+    limit: number,
+    load: (id: string) => Promise<EventRecord | null>,
+  ): Promise<EventRecord[]> {
     if (!Number.isInteger(limit) || limit < 0 || limit > LIMITS.ancestors) {
       throw new ValidationError('limit', `must be an integer from 0 to ${LIMITS.ancestors}`);
     }

@@ -64,7 +64,7 @@ export function updateEvent(existing: EventRecord, draft: EventDraft, now: Date)
 
 /** The merge rules bots rely on (SPEC §2). */
 export function mergeEvent(existing: EventRecord, draft: EventDraft, now: Date): EventRecord {
-  const given = draft.startTime ?? draft.endTime ? resolveTimes(draft, now) : undefined;
+  const given = (draft.startTime ?? draft.endTime) ? resolveTimes(draft, now) : undefined;
   const tags = mergeTags(existing.tags, draft.tags ?? emptyMap());
   checkTagLimits(tags, 'event.tags');
   return nextVersion(

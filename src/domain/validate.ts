@@ -130,7 +130,7 @@ export function readDraft(input: RawEventInput, field = 'event'): EventDraft {
     draft.tags = input.tags === null ? emptyMap() : readTagMap(input.tags, `${field}.tags`);
   }
   if (draft.id !== undefined && draft.parentId === draft.id) {
-    throw new ValidationError(`${field}.parentId`, 'must not be the event\'s own id');
+    throw new ValidationError(`${field}.parentId`, "must not be the event's own id");
   }
   if (draft.startTime && draft.endTime && draft.startTime > draft.endTime) {
     throw new ValidationError(`${field}.startTime`, 'must not be after endTime');

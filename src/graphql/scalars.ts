@@ -1,35 +1,52 @@
 /**
- * DateTime, TagMap and URLMap. Parsing delegates to the domain's readers, so GraphQL and
- * REST accept and reject exactly the same input.
+ * DateTime, TagMap and URLMap. On input the scalars only check the JSON shape; the
+ * domain's readers validate the content, so every rule is enforced (and every error named
+ * after the argument field, e.g. "event.startTime") in one place for GraphQL and REST.
  */
-import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { ValidationError } from '../domain/errors';
 import type { TagMap, UrlMap } from '../domain/event';
-import { formatEventTime, parseEventTime } from '../domain/time';
-import { readTagMap, readUrlMap } from '../domain/validate';
+import { formatEventTime, TIME_RULE } from '../domain/time';
 
-export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+/** A time as a writer gave it; EventService parses it with parseEventTime. */
+export type DateTimeInput = string | number;
+
+export const DateTimeScalar = new GraphQLScalarType<DateTimeInput, string>({
   name: 'DateTime',
-  description: 'ISO 8601 UTC with milliseconds on output; ISO 8601, epoch ms or MM/dd/yy:HH:mm:ss on input.',
-  serialize: (value) => formatEventTime(value instanceof Date ? value : parseEventTime(value, 'DateTime')),
-  parseValue: (value) => parseEventTime(value, 'DateTime'),
+  serialize: (value) => {
+    if (!(value instanceof Date)) throw new TypeError('DateTime can only serialize a Date');
+    return formatEventTime(value);
+  },
+  parseValue: (value) => {
+    if (typeof value === 'string' || typeof value === 'number') return value;
+    throw new ValidationError('DateTime', TIME_RULE);
+  },
   parseLiteral: (ast) => {
-    if (ast.kind === Kind.STRING) return parseEventTime(ast.value, 'DateTime');
-    if (ast.kind === Kind.INT) return parseEventTime(Number(ast.value), 'DateTime');
-    return parseEventTime(undefined, 'DateTime');
+    if (ast.kind === Kind.STRING) return ast.value;
+    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return Number(ast.value);
+    throw new ValidationError('DateTime', TIME_RULE);
   },
 });
 
-/** A JSON-object scalar whose values a domain reader validates. */
-function jsonObjectScalar<T>(name: string, description: string, read: (value: unknown, field: string) => T) {
+function asObject<T>(name: string, parse: () => unknown): T {
+  try {
+    return parse() as T;
+  } catch {
+    throw new ValidationError(name, 'must be a JSON object');
+  }
+}
+
+/** A JSON object on input; its content is validated by the domain. */
+function jsonObjectScalar<T>(name: string, description: string) {
   return new GraphQLScalarType<T, T>({
     name,
     description,
     serialize: (value) => value as T,
-    parseValue: (value) => read(value, name),
-    parseLiteral: (ast: ValueNode, variables) => read(GraphQLJSONObject.parseLiteral(ast, variables), name),
+    parseValue: (value) => asObject(name, () => GraphQLJSONObject.parseValue(value)),
+    parseLiteral: (ast, variables) => asObject(name, () => GraphQLJSONObject.parseLiteral(ast, variables)),
   });
 }
 
-export const TagMapScalar = jsonObjectScalar<TagMap>('TagMap', 'key → non-empty list of distinct strings', readTagMap);
-export const URLMapScalar = jsonObjectScalar<UrlMap>('URLMap', 'name → URL string', readUrlMap);
+export const TagMapScalar = jsonObjectScalar<TagMap>('TagMap', 'key → non-empty list of distinct strings');
+export const URLMapScalar = jsonObjectScalar<UrlMap>('URLMap', 'name → URL string');

@@ -13,6 +13,8 @@ import { ensureFerretdb } from './ferretdb-binary';
 export interface EmbeddedStore {
   uri: string;
   kind: 'ferretdb-sqlite' | 'mongodb-memory-server';
+  /** The store's process id, when it runs as a child process. */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -56,10 +60,16 @@ async function waitUntilListening(port: number, child: ChildProcess, timeoutMs: 
   throw new Error(`FerretDB did not listen on port ${port} within ${timeoutMs / 1000}s`);
 }
 
-async function startFerretdb(binary: string, dataDir: string, logger: Logger): Promise<EmbeddedStore> {
+/** FerretDB on SQLite files under `dataDir`, restarted on the same port if it dies. */
+export async function startFerretdb(
+  binary: string,
+  dataDir: string,
+  logger: Logger,
+  port?: number,
+): Promise<EmbeddedStore> {
   const dir = join(dataDir, 'ferretdb');
   await mkdir(dir, { recursive: true });
-  const port = await freePort();
+  port ??= await freePort();
   const args = [
     '--handler=sqlite',
     `--sqlite-url=file:${dir}/`,
@@ -73,8 +83,13 @@ async function startFerretdb(binary: string, dataDir: string, logger: Logger): P
   let child: ChildProcess;
 
   const launch = (): ChildProcess => {
-    const proc = spawn(binary, args, { env: { ...process.env, DO_NOT_TRACK: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    proc.stderr?.on('data', (chunk: Buffer) => logger.warn({ ferretdb: chunk.toString().trim() }, 'embedded store says'));
+    const proc = spawn(binary, args, {
+      env: { ...process.env, DO_NOT_TRACK: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    proc.stderr?.on('data', (chunk: Buffer) =>
+      logger.warn({ ferretdb: chunk.toString().trim() }, 'embedded store says'),
+    );
     proc.on('exit', (code, signal) => {
       if (stopping) return;
       // Keep the service alive: restart the store on the same port, so clients reconnect.
@@ -92,6 +107,7 @@ async function startFerretdb(binary: string, dataDir: string, logger: Logger): P
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     kind: 'ferretdb-sqlite',
+    pid: () => child.pid,
     async stop() {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -113,6 +129,7 @@ async function startMongoMemoryServer(dataDir: string, logger: Logger): Promise<
   return {
     uri: server.getUri(),
     kind: 'mongodb-memory-server',
+    pid: () => undefined,
     async stop() {
       await server.stop({ doCleanup: false });
     },

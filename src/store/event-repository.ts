@@ -45,7 +45,8 @@ export class MongoEventRepository implements EventStore {
   findChildren(parentIds: readonly string[]): Promise<EventRecord[]> {
     if (parentIds.length === 0) return Promise.resolve([]);
     return guard(async () => {
-      const filter = parentIds.length === 1 ? { parentId: parentIds[0] as string } : { parentId: { $in: [...parentIds] } };
+      const filter =
+        parentIds.length === 1 ? { parentId: parentIds[0] as string } : { parentId: { $in: [...parentIds] } };
       return (await this.events.find(filter).sort(PAGE_ORDER).toArray()).map(fromDocument);
     });
   }
@@ -115,6 +116,7 @@ export class MongoEventRepository implements EventStore {
   }
 
   findRevisions(events: readonly EventRecord[]): Promise<EventRecord[][]> {
+    if (events.length === 0) return Promise.resolve([]);
     return guard(() => this.log.earlierVersions(events));
   }
 

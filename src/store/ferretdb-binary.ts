@@ -50,7 +50,10 @@ export async function goAvailable(): Promise<boolean> {
 }
 
 /** Builds FerretDB into `target` with the Go toolchain; takes a minute or two the first time. */
-export async function buildFerretdb(target = ferretdbPath(), progress: (line: string) => void = () => {}): Promise<string> {
+export async function buildFerretdb(
+  target = ferretdbPath(),
+  progress: (line: string) => void = () => {},
+): Promise<string> {
   progress(`downloading ${FERRETDB_MODULE}@${FERRETDB_VERSION} through the Go module proxy`);
   const { stdout } = await run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
     maxBuffer: 16 * 1024 * 1024,

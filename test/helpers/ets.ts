@@ -31,7 +31,7 @@ export async function startTestEts(database = `ets_test_${randomUUID().slice(0, 
     { port: 0, host: '127.0.0.1', mongodbUri: testStoreUri(), dataDir: '', logLevel: 'silent' },
     { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), monitorCommands: true, database },
   );
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
     const response = await fetch(`${ets.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

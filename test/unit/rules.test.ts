@@ -111,7 +111,11 @@ describe('mergeEvent', () => {
   });
 
   it('widens the time range to the earlier start and the later end', () => {
-    const next = mergeEvent(stored(), { startTime: t('2026-11-27T09:00:00Z'), endTime: t('2026-11-27T10:01:00Z') }, LATER);
+    const next = mergeEvent(
+      stored(),
+      { startTime: t('2026-11-27T09:00:00Z'), endTime: t('2026-11-27T10:01:00Z') },
+      LATER,
+    );
     expect(next.startTime).toEqual(t('2026-11-27T09:00:00Z'));
     expect(next.endTime).toEqual(t('2026-11-27T10:05:00Z'));
   });

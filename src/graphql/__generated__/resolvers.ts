@@ -1,4 +1,5 @@
 /* eslint-disable */
+import type { DateTimeInput } from '../scalars';
 import type { TagMap } from '../../domain/event';
 import type { UrlMap } from '../../domain/event';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
@@ -21,7 +22,7 @@ export type Scalars = {
    * Input: ISO 8601 with or without an offset (no offset means UTC), epoch milliseconds
    * (a number), or the legacy "MM/dd/yy:HH:mm:ss" read as UTC ("12/05/16:10:25:00").
    */
-  DateTime: { input: Date; output: Date; }
+  DateTime: { input: DateTimeInput; output: Date; }
   /**
    * Tags of an event: a JSON object mapping a key to a non-empty list of distinct strings,
    * e.g. {"service": ["zon-web"], "author": ["a@example.com", "b@example.com"]}.

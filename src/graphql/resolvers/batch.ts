@@ -1,8 +1,5 @@
 import { errorFields } from '../errors';
-import type {
-  CreateEventResultResolvers,
-  CreateEventsResultResolvers,
-} from '../__generated__/resolvers';
+import type { CreateEventResultResolvers, CreateEventsResultResolvers } from '../__generated__/resolvers';
 
 export const CreateEventsResult: CreateEventsResultResolvers = {
   createdCount: ({ results }) => results.filter((result) => 'event' in result).length,
@@ -14,5 +11,6 @@ export const CreateEventResult: CreateEventResultResolvers = {
   index: (result) => result.index,
   event: (result) => ('event' in result ? result.event : null),
   // A plain object: graphql-js would treat a returned Error instance as a thrown one.
-  error: (result) => ('error' in result ? { message: result.error.message, field: null, ...errorFields(result.error) } : null),
+  error: (result) =>
+    'error' in result ? { message: result.error.message, field: null, ...errorFields(result.error) } : null,
 };

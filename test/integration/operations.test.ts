@@ -1,0 +1,131 @@
+/**
+ * Running ETS: health endpoints, GraphiQL without a CDN, the embedded store keeping data
+ * across restarts and coming back after a crash, and the store going away and returning.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { startEts, type RunningEts } from '../../src/start';
+import { startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
+import { ferretdbPath } from '../../src/store/ferretdb-binary';
+import { dataOf, startTestEts, uniqueId, type GraphQLResponse } from '../helpers/ets';
+
+const silent = pino({ level: 'silent' });
+
+async function gql(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}
+
+/** Polls (bounded) until `check` holds; the store needs a moment to come back. */
+async function eventually(check: () => Promise<boolean>, attempts = 120): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('condition not reached');
+}
+
+describe('HTTP endpoints', () => {
+  it('serves healthz, readyz and GraphiQL from its own files', async () => {
+    const ets = await startTestEts();
+    try {
+      expect(await (await fetch(`${ets.url}/healthz`)).json()).toEqual({ status: 'ok' });
+      const ready = await fetch(`${ets.url}/readyz`);
+      expect(ready.status).toBe(200);
+      const page = await fetch(`${ets.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await page.text();
+      const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+      expect(assets.length).toBeGreaterThanOrEqual(4);
+      for (const asset of assets) {
+        expect(asset.startsWith('/')).toBe(true); // served here, no CDN
+        const response = await fetch(`${ets.url}${asset}`);
+        expect(response.status).toBe(200);
+        expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      }
+      // A client's GET query still reaches GraphQL.
+      const get = await fetch(`${ets.url}/graphql?query=${encodeURIComponent('{ event(id: "none") { id } }')}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
+      expect(await get.json()).toEqual({ data: { event: null } });
+    } finally {
+      await ets.stop();
+    }
+  });
+});
+
+describe('embedded store', () => {
+  it('keeps data across a restart of the service', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ets-persist-'));
+    const config = { port: 0, host: '127.0.0.1', mongodbUri: undefined, dataDir, logLevel: 'silent' as const };
+    const id = uniqueId();
+    let ets: RunningEts = await startEts(config, { logger: silent });
+    try {
+      expect(ets.embedded?.kind).toBe('ferretdb-sqlite');
+      dataOf(
+        await gql(ets.url, 'mutation($e: EventInput!) { createEvent(event: $e) { id } }', {
+          e: { id, tags: { k: ['v'] } },
+        }),
+      );
+    } finally {
+      await ets.stop();
+    }
+    ets = await startEts(config, { logger: silent });
+    try {
+      const found = dataOf(await gql(ets.url, 'query($id: ID!) { event(id: $id) { id tags } }', { id }));
+      expect(found.event).toEqual({ id, tags: { k: ['v'] } });
+
+      // The store's process dies: ETS restarts it and answers again, losing nothing.
+      process.kill(ets.embedded?.pid() as number, 'SIGKILL');
+      await eventually(
+        async () => (await gql(ets.url, 'query($id: ID!) { event(id: $id) { id } }', { id })).data?.event?.id === id,
+      );
+    } finally {
+      await ets.stop();
+    }
+  });
+});
+
+describe('store outage', () => {
+  let store: EmbeddedStore;
+  let ets: RunningEts;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'ets-outage-'));
+    store = await startFerretdb(ferretdbPath(), dataDir, silent);
+    ets = await startEts(
+      { port: 0, host: '127.0.0.1', mongodbUri: store.uri, dataDir, logLevel: 'silent' },
+      { logger: silent },
+    );
+  });
+  afterAll(async () => {
+    await ets.stop();
+    await store.stop();
+  });
+
+  it('answers with a clear error while the store is away and recovers by itself', async () => {
+    const id = uniqueId();
+    dataOf(await gql(ets.url, 'mutation($e: EventInput!) { createEvent(event: $e) { id } }', { e: { id } }));
+    const port = Number(new URL(store.uri).port);
+    await store.stop();
+
+    const down = await gql(ets.url, 'mutation($e: EventInput!) { createEvent(event: $e) { id } }', {
+      e: { id: uniqueId() },
+    });
+    expect(down.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
+    expect(down.errors?.[0]?.message).toBe('the event store is unavailable, try again shortly');
+    expect((await fetch(`${ets.url}/readyz`)).status).toBe(503);
+    expect((await fetch(`${ets.url}/healthz`)).status).toBe(200);
+
+    store = await startFerretdb(ferretdbPath(), dataDir, silent, port);
+    await eventually(async () => (await fetch(`${ets.url}/readyz`)).status === 200);
+    const back = dataOf(await gql(ets.url, 'query($id: ID!) { event(id: $id) { id } }', { id }));
+    expect(back.event).toEqual({ id });
+  });
+});
