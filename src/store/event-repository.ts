@@ -37,8 +37,12 @@ export class MongoEventRepository implements EventStore {
   findByIds(ids: readonly string[]): Promise<EventRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return guard(async () => {
-      const filter = ids.length === 1 ? { _id: ids[0] as string } : { _id: { $in: [...ids] } };
-      return (await this.events.find(filter).toArray()).map(fromDocument);
+      // One id: an equality with a limit, which FerretDB on SQLite pushes down and stops early.
+      const cursor =
+        ids.length === 1
+          ? this.events.find({ _id: ids[0] as string }).limit(1)
+          : this.events.find({ _id: { $in: [...ids] } });
+      return (await cursor.toArray()).map(fromDocument);
     });
   }
 
