@@ -10,7 +10,7 @@ import type { EventStore } from './event-store';
 import { KeyLock } from './key-lock';
 import { LIMITS } from './limits';
 import { decodeCursor, readEventQuery, readPageSize, type EventQuery, type RawEventFilter } from './query';
-import { createEvent, mergeEvent, replaceEvent, sameFields, updateEvent } from './rules';
+import { createEvent, mergeDescription, mergeEvent, replaceEvent, sameFields, updateEvent } from './rules';
 import { readDraft, readId, type RawEventInput } from './validate';
 
 export type WriteMode = 'replace' | 'update' | 'merge';
@@ -103,8 +103,7 @@ export class EventService {
       try {
         const draft = readDraft(input, `events[${index}]`);
         const event = createEvent(draft.id ?? randomUUID(), draft, now);
-        if (seen.has(event.id))
-          throw new ConflictError(`event "${event.id}" appears twice in the batch`, `events[${index}].id`);
+        if (seen.has(event.id)) throw idTaken(event.id, index, 'appears twice in the batch');
         seen.add(event.id);
         pending.push({ index, event });
       } catch (error) {
@@ -123,10 +122,9 @@ export class EventService {
       });
       return false;
     });
-    const refusals = await this.store.insertMany(valid.map(({ event }) => event));
+    const inserted = await this.store.insertMany(valid.map(({ event }) => event));
     valid.forEach(({ index, event }, i) => {
-      const error = refusals[i];
-      results.push(error ? { index, error } : { index, event });
+      results.push(inserted[i] ? { index, event } : { index, error: idTaken(event.id, index, 'already exists') });
     });
     return results.sort((a, b) => a.index - b.index);
   }
@@ -142,7 +140,12 @@ export class EventService {
         const now = this.now();
         if (!existing) {
           if (!upsert) throw new NotFoundError(id);
-          const created = createEvent(id, draft, now);
+          // A merge into nothing is a merge into an empty event: its text is trimmed too.
+          const base =
+            mode === 'merge' && draft.description
+              ? { ...draft, description: mergeDescription('', draft.description) }
+              : draft;
+          const created = createEvent(id, base, now);
           await assertNoCycle(created, this.parentLookup);
           try {
             await this.store.insert(created);
@@ -155,7 +158,7 @@ export class EventService {
         const next = APPLY[mode](existing, draft, now);
         if (sameFields(existing, next)) return existing; // nothing changes: no new revision
         if (next.parentId !== existing.parentId) await assertNoCycle(next, this.parentLookup);
-        return (await this.store.commit(existing, next)) ? next : undefined;
+        return (await this.store.commit(existing, next, now)) ? next : undefined;
       }),
     );
   }
@@ -166,7 +169,7 @@ export class EventService {
       retryUntilDone(id, async () => {
         const existing = await this.store.findById(id);
         if (!existing) throw new NotFoundError(id);
-        return (await this.store.commit(existing, null)) ? existing : undefined;
+        return (await this.store.commit(existing, null, this.now())) ? existing : undefined;
       }),
     );
   }
@@ -179,9 +182,8 @@ export class EventService {
         throw new ConflictError(`event "${id}" exists; only a deleted event can be restored`, 'id');
       const deleted = await this.store.findDeleted(id);
       if (!deleted) throw new NotFoundError(id);
-      // The deletion itself took one revision number.
-      const restored = { ...deleted, revision: deleted.revision + 2, updatedAt: this.now() };
-      if (!(await this.store.restore(deleted, restored))) {
+      const restored = { ...deleted.last, revision: deleted.deletedAs + 1, updatedAt: this.now() };
+      if (!(await this.store.restore(restored))) {
         throw new ConflictError(`event "${id}" was created or restored meanwhile`, 'id');
       }
       return restored;
@@ -225,7 +227,8 @@ export class EventService {
     for (let depth = 1; depth <= maxDepth && level.length > 0; depth++) {
       const byId = new Map(level.map((node) => [node.event.id, node]));
       const next: EventTreeNode[] = [];
-      for (const child of await this.store.findChildren([...byId.keys()])) {
+      // One more than the budget, so a cut is noticed without loading a huge level.
+      for (const child of await this.store.findChildren([...byId.keys()], budget + 1)) {
         const parent = byId.get(child.parentId ?? '');
         if (!parent || seen.has(child.id)) continue;
         if (budget === 0) {
@@ -251,6 +254,10 @@ export class EventService {
     const found = await this.store.findByIds(ids);
     return new Map(found.map((event) => [event.id, event.parentId]));
   };
+}
+
+function idTaken(id: string, index: number, why: string): ConflictError {
+  return new ConflictError(`event "${id}" ${why}`, `events[${index}].id`);
 }
 
 function asDomainError(error: unknown): DomainError {

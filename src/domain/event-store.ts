@@ -1,5 +1,4 @@
 /** The storage the domain needs, as an interface: store/ implements it for MongoDB. */
-import type { ConflictError } from './errors';
 import type { EventRecord } from './event';
 import type { EventQuery, PagePosition } from './query';
 
@@ -7,8 +6,8 @@ export interface EventStore {
   findById(id: string): Promise<EventRecord | null>;
   /** The stored events among `ids`, in no particular order. */
   findByIds(ids: readonly string[]): Promise<EventRecord[]>;
-  /** The direct children of all `parentIds`, newest start time first. */
-  findChildren(parentIds: readonly string[]): Promise<EventRecord[]>;
+  /** The direct children of all `parentIds`, newest start time first, at most `limit`. */
+  findChildren(parentIds: readonly string[], limit: number): Promise<EventRecord[]>;
   /** Which of `parentIds` have at least one child. */
   findParentsWithChildren(parentIds: readonly string[]): Promise<Set<string>>;
   /** Up to `limit` matching events after `after`, ordered by startTime desc, id desc. */
@@ -16,18 +15,21 @@ export interface EventStore {
   count(query: EventQuery): Promise<number>;
   /** Throws ConflictError when the id is taken. */
   insert(event: EventRecord): Promise<void>;
-  /** Inserts what it can; the answer has, per input index, null or why it was refused. */
-  insertMany(events: readonly EventRecord[]): Promise<Array<ConflictError | null>>;
+  /** Inserts what it can; per input index, true when inserted, false when the id was taken. */
+  insertMany(events: readonly EventRecord[]): Promise<boolean[]>;
   /**
-   * Turns `previous` into `next` (null deletes it) as one atomic step, keeping `previous`
-   * as a revision. Returns false, changing nothing, when another write changed the event
-   * after `previous` was read.
+   * Turns `previous` into `next` (null deletes it, at `now`) as one atomic step, keeping
+   * `previous` as a revision. Returns false, changing nothing, when another write changed
+   * the event after `previous` was read.
    */
-  commit(previous: EventRecord, next: EventRecord | null): Promise<boolean>;
+  commit(previous: EventRecord, next: EventRecord | null, now: Date): Promise<boolean>;
   /** For each event, its earlier versions, oldest first (batched for many events). */
   findRevisions(events: readonly EventRecord[]): Promise<EventRecord[][]>;
-  /** The last version of the most recently deleted event with this id, if it is kept. */
-  findDeleted(id: string): Promise<EventRecord | null>;
+  /**
+   * The most recent deletion of an event with this id, if it is kept: the last version and
+   * the revision number the deletion took.
+   */
+  findDeleted(id: string): Promise<{ last: EventRecord; deletedAs: number } | null>;
   /** Brings back a deleted event as `restored`; false when the id is in use again. */
-  restore(deleted: EventRecord, restored: EventRecord): Promise<boolean>;
+  restore(restored: EventRecord): Promise<boolean>;
 }

@@ -14,5 +14,7 @@ export const LIMITS = {
   pageSize: 1000,
   ancestors: 1000,
   treeNodes: 10_000,
+  /** children listed for all events of one request together */
+  childrenPerRequest: 10_000,
   treeDepth: 100,
 } as const;

@@ -82,9 +82,7 @@ export function decodeCursor(cursor: string, field = 'after'): PagePosition {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && decoded.length === 2) {
       const [time, id] = decoded as unknown[];
-      if (typeof time === 'number' && Number.isInteger(time) && typeof id === 'string') {
-        return { startTime: new Date(time), id };
-      }
+      if (typeof time === 'number' && typeof id === 'string') return { startTime: parseEventTime(time, field), id };
     }
   } catch {
     // reported below

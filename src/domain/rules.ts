@@ -2,20 +2,17 @@
  * The write rules of SPEC §1–2 as pure functions: given the stored event (if any), the
  * validated input and the current time, they return the next version of the event.
  */
-import { ConflictError, ValidationError } from './errors';
+import { ConflictError } from './errors';
 import { emptyMap, type EventDraft, type EventFields, type EventRecord, type TagMap } from './event';
+import { checkTimeOrder } from './time';
 import { checkTagLimits } from './validate';
 
 /** No time given → both now; one given → both it; start after end → error. */
 export function resolveTimes(draft: EventDraft, now: Date): { startTime: Date; endTime: Date } {
   const startTime = draft.startTime ?? draft.endTime ?? now;
   const endTime = draft.endTime ?? draft.startTime ?? now;
-  checkTimeOrder(startTime, endTime);
+  checkTimeOrder(startTime, endTime, 'event.startTime');
   return { startTime, endTime };
-}
-
-function checkTimeOrder(startTime: Date, endTime: Date): void {
-  if (startTime > endTime) throw new ValidationError('event.startTime', 'must not be after endTime');
 }
 
 function fieldsFromDraft(id: string, draft: EventDraft, now: Date): EventFields {
@@ -58,7 +55,7 @@ export function updateEvent(existing: EventRecord, draft: EventDraft, now: Date)
     },
     now,
   );
-  checkTimeOrder(next.startTime, next.endTime);
+  checkTimeOrder(next.startTime, next.endTime, 'event.startTime');
   return next;
 }
 

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { ValidationError } from './errors';
 
 const LEGACY_FORMAT = 'MM/dd/yy:HH:mm:ss';
+const ISO_DATE_FIRST = /^(\d{4}|[+-]\d{6})-?\d|^\d\d\/\d\d\/\d\d:/;
 // Years 1..9999 keep every time representable as plain ISO 8601.
 const MIN_MS = Date.parse('0001-01-01T00:00:00.000Z');
 const MAX_MS = Date.parse('9999-12-31T23:59:59.999Z');
@@ -22,7 +23,8 @@ export function parseEventTime(input: unknown, field: string): Date {
   const parsed = /^\d\d\/\d\d\/\d\d:/.test(text)
     ? DateTime.fromFormat(text, LEGACY_FORMAT, { zone: 'utc' })
     : DateTime.fromISO(text, { zone: 'utc' });
-  if (text === '' || !parsed.isValid) throw new ValidationError(field, TIME_RULE);
+  // A time without a date ("10:25") would mean a different instant every day.
+  if (!ISO_DATE_FIRST.test(text) || !parsed.isValid) throw new ValidationError(field, TIME_RULE);
   return checkRange(parsed.toMillis(), field);
 }
 
@@ -31,6 +33,10 @@ function checkRange(ms: number, field: string): Date {
     throw new ValidationError(field, 'must be between the years 1 and 9999');
   }
   return new Date(ms);
+}
+
+export function checkTimeOrder(startTime: Date, endTime: Date, field: string): void {
+  if (startTime > endTime) throw new ValidationError(field, 'must not be after endTime');
 }
 
 /** ISO 8601 in UTC with milliseconds. */

@@ -5,7 +5,7 @@
 import { ValidationError } from './errors';
 import { emptyMap, type EventDraft, type TagMap, type UrlMap } from './event';
 import { LIMITS } from './limits';
-import { parseEventTime } from './time';
+import { checkTimeOrder, parseEventTime } from './time';
 
 /** The shape of an event input before validation; every field may be anything. */
 export interface RawEventInput {
@@ -132,8 +132,6 @@ export function readDraft(input: RawEventInput, field = 'event'): EventDraft {
   if (draft.id !== undefined && draft.parentId === draft.id) {
     throw new ValidationError(`${field}.parentId`, "must not be the event's own id");
   }
-  if (draft.startTime && draft.endTime && draft.startTime > draft.endTime) {
-    throw new ValidationError(`${field}.startTime`, 'must not be after endTime');
-  }
+  if (draft.startTime && draft.endTime) checkTimeOrder(draft.startTime, draft.endTime, `${field}.startTime`);
   return draft;
 }

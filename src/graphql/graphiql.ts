@@ -51,7 +51,7 @@ export const GRAPHIQL_PAGE = PAGE;
 export function registerGraphiQLAssets(app: FastifyInstance): void {
   const cache = new Map<string, Buffer>();
   app.get<{ Params: { file: string } }>('/graphiql/:file', async (request, reply) => {
-    const asset = ASSETS[request.params.file];
+    const asset = Object.hasOwn(ASSETS, request.params.file) ? ASSETS[request.params.file] : undefined;
     if (!asset) return reply.code(404).send({ error: 'not found' });
     let body = cache.get(request.params.file);
     if (!body) {

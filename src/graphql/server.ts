@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { FastifyInstance } from 'fastify';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { Logger } from 'pino';
-import { projectRoot } from '../store/ferretdb-binary';
+import { projectRoot } from '../paths';
 import type { GraphQLContext } from './context';
 import { formatError } from './errors';
 import { resolvers } from './resolvers';

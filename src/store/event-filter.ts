@@ -5,7 +5,7 @@
  */
 import type { Filter } from 'mongodb';
 import type { EventQuery, PagePosition } from '../domain/query';
-import { tagPair, type EventDocument } from './event-document';
+import { tagPair, tagPairs, type EventDocument } from './event-document';
 
 export const PAGE_ORDER = { startTime: -1, _id: -1 } as const;
 
@@ -19,8 +19,7 @@ export function eventFilter(query: EventQuery, after?: PagePosition): Filter<Eve
     else and.push({ tagIndex: pairs.length === 1 ? pairs[0] : { $in: pairs } });
   }
   if (query.excludeTags) {
-    const pairs = Object.entries(query.excludeTags).flatMap(([key, values]) => values.map((v) => tagPair(key, v)));
-    and.push({ tagIndex: { $nin: pairs } });
+    and.push({ tagIndex: { $nin: tagPairs(query.excludeTags) } });
   }
   if (query.timeField === 'EVENT') {
     // The interval [startTime, endTime] overlaps [from, to).
@@ -38,6 +37,14 @@ export function eventFilter(query: EventQuery, after?: PagePosition): Filter<Eve
   }
   if (and.length > 0) top.$and = and;
   return top;
+}
+
+/**
+ * A field equal to one of `values`: a plain equality for one value, which FerretDB can push
+ * down (and, with a limit, stop early on SQLite), `$in` for several.
+ */
+export function oneOf<T>(values: readonly T[]): T | { $in: T[] } {
+  return values.length === 1 ? (values[0] as T) : { $in: [...values] };
 }
 
 /** Search text is matched literally: no user-supplied pattern reaches the regex engine. */

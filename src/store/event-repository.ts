@@ -5,14 +5,18 @@ import type { EventRecord } from '../domain/event';
 import type { EventStore } from '../domain/event-store';
 import type { EventQuery, PagePosition } from '../domain/query';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
-import { eventFilter, PAGE_ORDER } from './event-filter';
+import { eventFilter, oneOf, PAGE_ORDER } from './event-filter';
 import { ensureIndexes } from './indexes';
-import { guard, isDuplicateKey } from './store-errors';
+import { DUPLICATE_KEY, guard, isDuplicateKey, isStoreUnreachable } from './store-errors';
 import { tombstoneEntry, VersionLog, versionEntry, type VersionEntry } from './version-log';
 
 // A claimed revision that the events collection still does not show after this long
 // belongs to a writer that died between its two steps; another writer then finishes it.
 const ABANDONED_CLAIM_MS = 15_000;
+// The second step of a commit is retried this often (the store may be restarting).
+const APPLY_RETRY_MS = [100, 300, 1_000, 3_000];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class MongoEventRepository implements EventStore {
   private readonly events: Collection<EventDocument>;
@@ -36,23 +40,27 @@ export class MongoEventRepository implements EventStore {
 
   findByIds(ids: readonly string[]): Promise<EventRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return guard(async () => {
-      // One id: an equality with a limit, which FerretDB on SQLite pushes down and stops early.
-      const cursor =
-        ids.length === 1
-          ? this.events.find({ _id: ids[0] as string }).limit(1)
-          : this.events.find({ _id: { $in: [...ids] } });
-      return (await cursor.toArray()).map(fromDocument);
-    });
+    return guard(async () =>
+      (
+        await this.events
+          .find({ _id: oneOf(ids) })
+          .limit(ids.length)
+          .toArray()
+      ).map(fromDocument),
+    );
   }
 
-  findChildren(parentIds: readonly string[]): Promise<EventRecord[]> {
+  findChildren(parentIds: readonly string[], limit: number): Promise<EventRecord[]> {
     if (parentIds.length === 0) return Promise.resolve([]);
-    return guard(async () => {
-      const filter =
-        parentIds.length === 1 ? { parentId: parentIds[0] as string } : { parentId: { $in: [...parentIds] } };
-      return (await this.events.find(filter).sort(PAGE_ORDER).toArray()).map(fromDocument);
-    });
+    return guard(async () =>
+      (
+        await this.events
+          .find({ parentId: oneOf(parentIds) })
+          .sort(PAGE_ORDER)
+          .limit(limit)
+          .toArray()
+      ).map(fromDocument),
+    );
   }
 
   findParentsWithChildren(parentIds: readonly string[]): Promise<Set<string>> {
@@ -78,15 +86,15 @@ export class MongoEventRepository implements EventStore {
       try {
         await this.events.insertOne(toDocument(event));
       } catch (error) {
-        if (isDuplicateKey(error)) throw conflict(event.id);
+        if (isDuplicateKey(error)) throw new ConflictError(`event "${event.id}" already exists`, 'event.id');
         throw error;
       }
     });
   }
 
-  insertMany(events: readonly EventRecord[]): Promise<Array<ConflictError | null>> {
-    const refusals: Array<ConflictError | null> = events.map(() => null);
-    if (events.length === 0) return Promise.resolve(refusals);
+  insertMany(events: readonly EventRecord[]): Promise<boolean[]> {
+    const inserted = events.map(() => true);
+    if (events.length === 0) return Promise.resolve(inserted);
     return guard(async () => {
       try {
         await this.events.insertMany(events.map(toDocument), { ordered: false });
@@ -94,27 +102,24 @@ export class MongoEventRepository implements EventStore {
         if (!(error instanceof MongoBulkWriteError)) throw error;
         const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
         for (const failure of failures) {
-          if (failure.code !== 11000) throw error;
-          refusals[failure.index] = conflict(events[failure.index]?.id ?? '');
+          if (failure.code !== DUPLICATE_KEY) throw error;
+          inserted[failure.index] = false;
         }
       }
-      return refusals;
+      return inserted;
     });
   }
 
-  commit(previous: EventRecord, next: EventRecord | null): Promise<boolean> {
+  commit(previous: EventRecord, next: EventRecord | null, now: Date): Promise<boolean> {
     return guard(async () => {
       // The first version is not in the log until something replaces it.
       if (previous.revision === 1) await this.log.keep(previous);
-      const entry = next ? versionEntry(next, next.updatedAt) : tombstoneEntry(previous, new Date());
+      const entry = next ? versionEntry(next, now) : tombstoneEntry(previous, now);
       if (!(await this.log.claim(entry))) {
         await this.finishAbandonedClaim(previous);
         return false;
       }
-      // Only the owner of the claim writes it, so the write needs no condition (and a filter
-      // on _id alone is the one FerretDB v1 can serve from its index on SQLite).
-      if (entry.deleted) await this.events.deleteOne({ _id: entry.eventId });
-      else await this.events.replaceOne({ _id: entry.eventId }, entry.event);
+      await this.applyOwnClaim(entry);
       return true;
     });
   }
@@ -124,16 +129,18 @@ export class MongoEventRepository implements EventStore {
     return guard(() => this.log.earlierVersions(events));
   }
 
-  findDeleted(id: string): Promise<EventRecord | null> {
+  findDeleted(id: string): Promise<{ last: EventRecord; deletedAs: number } | null> {
     return guard(async () => {
       const tombstone = await this.log.lastTombstone(id);
-      return tombstone ? fromDocument(tombstone.event) : null;
+      return tombstone ? { last: fromDocument(tombstone.event), deletedAs: tombstone.revision } : null;
     });
   }
 
-  restore(deleted: EventRecord, restored: EventRecord): Promise<boolean> {
+  restore(restored: EventRecord): Promise<boolean> {
     return guard(async () => {
-      if (!(await this.log.claim(versionEntry(restored, restored.updatedAt)))) return false;
+      // Claimed earlier by a restore whose insert failed: that insert is finished here, as
+      // the claim holds the same version.
+      await this.log.claim(versionEntry(restored, restored.updatedAt));
       try {
         await this.events.insertOne(toDocument(restored));
         return true;
@@ -142,6 +149,26 @@ export class MongoEventRepository implements EventStore {
         throw error;
       }
     });
+  }
+
+  /**
+   * Writes the version this writer claimed. Only the owner of a claim writes it, so the
+   * write needs no condition (and a filter on _id alone is the one FerretDB v1 can serve
+   * without reading every document on SQLite). A store that goes away for a moment is
+   * waited for, so that the claim does not stay pending.
+   */
+  private async applyOwnClaim(entry: VersionEntry): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (entry.deleted) await this.events.deleteOne({ _id: entry.eventId });
+        else await this.events.replaceOne({ _id: entry.eventId }, entry.event);
+        return;
+      } catch (error) {
+        const wait = APPLY_RETRY_MS[attempt];
+        if (wait === undefined || !isStoreUnreachable(error)) throw error;
+        await sleep(wait);
+      }
+    }
   }
 
   /**
@@ -157,8 +184,4 @@ export class MongoEventRepository implements EventStore {
     if (entry.deleted) await this.events.deleteOne(filter);
     else await this.events.replaceOne(filter, entry.event);
   }
-}
-
-function conflict(id: string): ConflictError {
-  return new ConflictError(`event "${id}" already exists`, 'event.id');
 }

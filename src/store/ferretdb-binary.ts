@@ -6,26 +6,15 @@
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile, chmod, access } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { projectRoot } from '../paths';
 
 const run = promisify(execFile);
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.2';
-
-/** The project's root: the nearest folder above this file holding package.json. */
-export function projectRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
 
 export function ferretdbPath(): string {
   return process.env.ETS_FERRETDB_BIN ?? resolve(projectRoot(), '.tools', 'bin', 'ferretdb');

@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { EventRecord } from '../domain/event';
 import type { EventStore } from '../domain/event-store';
+import { LIMITS } from '../domain/limits';
 
 export interface Loaders {
   eventById: DataLoader<string, EventRecord | null>;
@@ -21,7 +22,9 @@ export function createLoaders(store: EventStore): Loaders {
     }),
     childrenByParentId: new DataLoader(async (parentIds) => {
       const byParent = new Map<string, EventRecord[]>(parentIds.map((id) => [id, []]));
-      for (const child of await store.findChildren(parentIds)) byParent.get(child.parentId ?? '')?.push(child);
+      for (const child of await store.findChildren(parentIds, LIMITS.childrenPerRequest)) {
+        byParent.get(child.parentId ?? '')?.push(child);
+      }
       return parentIds.map((id) => byParent.get(id) ?? []);
     }),
     revisionsOf: new DataLoader(

@@ -11,6 +11,7 @@
 import type { Collection } from 'mongodb';
 import type { EventRecord } from '../domain/event';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
+import { oneOf } from './event-filter';
 import { isDuplicateKey } from './store-errors';
 
 export interface VersionEntry {
@@ -75,9 +76,11 @@ export class VersionLog {
   /** Earlier versions of each event, oldest first. */
   async earlierVersions(events: readonly EventRecord[]): Promise<EventRecord[][]> {
     const ids = [...new Set(events.map((event) => event.id))];
-    // A single id is an equality, which FerretDB can push down to its backend.
-    const filter = ids.length === 1 ? { eventId: ids[0], deleted: false } : { eventId: { $in: ids }, deleted: false };
-    const found = await this.entries.find(filter).sort({ revision: 1 }).toArray();
+    const createdAts = events.map((event) => event.createdAt);
+    const found = await this.entries
+      .find({ eventId: oneOf(ids), eventCreatedAt: oneOf(createdAts), deleted: false })
+      .sort({ revision: 1 })
+      .toArray();
     return events.map((event) =>
       found
         .filter(
@@ -90,8 +93,13 @@ export class VersionLog {
     );
   }
 
+  /** The tombstone of the latest incarnation of an id (ordered by data, not by any clock). */
   async lastTombstone(id: string): Promise<VersionEntry | null> {
-    const [last] = await this.entries.find({ eventId: id, deleted: true }).sort({ at: -1 }).limit(1).toArray();
+    const [last] = await this.entries
+      .find({ eventId: id, deleted: true })
+      .sort({ eventCreatedAt: -1, revision: -1 })
+      .limit(1)
+      .toArray();
     return last ?? null;
   }
 }

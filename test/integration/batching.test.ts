@@ -23,6 +23,14 @@ it('resolves parent and children of 100 events with a constant number of finds',
       es: [...events, ...outside],
     }),
   );
+  // Every tenth event gets a history, so the revisions loader has something to load.
+  for (let i = 0; i < 100; i += 10) {
+    dataOf(
+      await ets.gql('mutation($e: EventInput!) { updateEvent(event: $e) { id } }', {
+        e: { id: `${run}-${i}`, description: 'changed' },
+      }),
+    );
+  }
 
   let page: any;
   const commands = await ets.countCommands(async () => {
@@ -41,10 +49,12 @@ it('resolves parent and children of 100 events with a constant number of finds',
     id: `${run}-0`,
     parent: { id: `${run}-outside-0` },
     children: [{ id: `${run}-1` }],
-    revisions: [],
+    revisions: [{ revision: 1 }],
   });
 
   const reads = commands.filter((c) => ['find', 'aggregate', 'count', 'distinct'].includes(c.commandName));
-  // the page itself, the parents not on the page, the children: 3, whatever the page size
-  expect(reads.map((c) => c.commandName)).toEqual(['find', 'find', 'find']);
+  // the page itself, then one each for the parents not on the page, the children and the
+  // revisions: 4, whatever the page size
+  expect(reads.map((c) => c.commandName)).toEqual(['find', 'find', 'find', 'find']);
+  expect(reads.map((c) => c.command.find).sort()).toEqual(['event_versions', 'events', 'events', 'events']);
 });

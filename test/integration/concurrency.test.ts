@@ -1,4 +1,5 @@
 /** No lost updates: concurrent merges on one event all take effect, in one process or across several. */
+import { versionEntry, type VersionEntry } from '../../src/store/version-log';
 import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
 
 let first: TestEts;
@@ -44,4 +45,29 @@ it('40 concurrent upserting merges split over two instances leave 40 values', as
   expect([...event.tags.value].sort()).toEqual(Array.from({ length: 40 }, (_, i) => `v${i}`).sort());
   expect(event.revision).toBe(40);
   expect(event.revisions).toHaveLength(39);
+});
+
+it('finishes a change whose writer died between claiming its revision and writing it', async () => {
+  const id = uniqueId();
+  const created = dataOf(
+    await first.gql('mutation($e: EventInput!) { createEvent(event: $e) { id createdAt } }', {
+      e: { id, tags: { value: ['v0'] }, startTime: 1000 },
+    }),
+  ).createEvent;
+  // The dead writer's claim of revision 2, made a minute ago: the store has it, the event does not show it.
+  const stored = await first.ets.store.repository.findById(id);
+  if (!stored) throw new Error('the event was not stored');
+  const claimed = { ...stored, tags: { value: ['v0', 'from-dead-writer'] }, revision: 2 };
+  await first.ets.store.client
+    .db(first.database)
+    .collection<VersionEntry>('event_versions')
+    .insertOne(versionEntry(claimed, new Date(Date.now() - 60_000)));
+  expect(dataOf(await first.gql(GET, { id })).event.revision).toBe(1);
+
+  const merged = dataOf(await second.gql(MERGE, { e: { id, tags: { value: ['v1'] } } })).mergeEvent;
+  expect(merged.revision).toBe(3);
+  const event = dataOf(await first.gql(GET, { id })).event;
+  expect(event.tags.value).toEqual(['v0', 'from-dead-writer', 'v1']);
+  expect(event.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
+  expect(created.createdAt).toBe(stored.createdAt.toISOString());
 });

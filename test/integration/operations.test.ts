@@ -2,12 +2,13 @@
  * Running ETS: health endpoints, GraphiQL without a CDN, the embedded store keeping data
  * across restarts and coming back after a crash, and the store going away and returning.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { startEts, type RunningEts } from '../../src/start';
-import { startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
+import { isRunning as running, startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
 import { ferretdbPath } from '../../src/store/ferretdb-binary';
 import { dataOf, startTestEts, uniqueId, type GraphQLResponse } from '../helpers/ets';
 
@@ -43,6 +44,7 @@ describe('HTTP endpoints', () => {
       const html = await page.text();
       const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
       expect(assets.length).toBeGreaterThanOrEqual(4);
+      expect((await fetch(`${ets.url}/graphiql/constructor`)).status).toBe(404);
       for (const asset of assets) {
         expect(asset.startsWith('/')).toBe(true); // served here, no CDN
         const response = await fetch(`${ets.url}${asset}`);
@@ -88,6 +90,41 @@ describe('embedded store', () => {
       );
     } finally {
       await ets.stop();
+    }
+  });
+});
+
+describe('embedded store after ETS was killed outright', () => {
+  it('stops the FerretDB the killed ETS left behind before starting a new one on the same files', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ets-orphan-'));
+    const script = `
+      const pino = require('pino');
+      const { startFerretdb } = require('./src/store/embedded-store');
+      const { ferretdbPath } = require('./src/store/ferretdb-binary');
+      startFerretdb(ferretdbPath(), ${JSON.stringify(dataDir)}, pino({ level: 'silent' }))
+        .then((store) => console.log('pid ' + store.pid()));`;
+    const owner = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const orphan = await new Promise<number>((resolve, reject) => {
+      owner.stdout.on('data', (chunk: Buffer) => {
+        const pid = /pid (\d+)/.exec(chunk.toString())?.[1];
+        if (pid) resolve(Number(pid));
+      });
+      owner.once('exit', () => reject(new Error('the owner exited before starting FerretDB')));
+    });
+    owner.kill('SIGKILL');
+    await new Promise((resolve) => owner.once('exit', resolve));
+    expect(running(orphan)).toBe(true);
+
+    try {
+      const store = await startFerretdb(ferretdbPath(), dataDir, silent);
+      try {
+        expect(running(orphan)).toBe(false);
+        expect(store.pid()).not.toBe(orphan);
+      } finally {
+        await store.stop();
+      }
+    } finally {
+      if (running(orphan)) process.kill(orphan, 'SIGKILL');
     }
   });
 });

@@ -177,7 +177,7 @@ describe('createEvents', () => {
     expect(batch.failedCount).toBe(3);
     expect(batch.results.map((r: { index: number }) => r.index)).toEqual([0, 1, 2, 3, 4]);
     expect(batch.results[0].event).toEqual({ id: ok[0], parentId: null });
-    expect(batch.results[1].error).toMatchObject({ code: 'CONFLICT', field: 'event.id' });
+    expect(batch.results[1].error).toMatchObject({ code: 'CONFLICT', field: 'events[1].id' });
     expect(batch.results[2].event).toEqual({ id: ok[1], parentId: ok[0] });
     expect(batch.results[3].error.message).toContain('events[3].startTime: must be an ISO 8601 time');
     expect(batch.results[3].error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events[3].startTime' });
@@ -256,6 +256,14 @@ describe('replace, update and merge', () => {
     const clash = await ets.gql(write('mergeEvent'), { e: { id, parentId: 'commit-2', description: 'never' } });
     expect(clash.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'event.parentId' });
     expect(await get(id)).toMatchObject({ parentId: 'commit-1', description: 'deploy zon-web\ndone', revision: 2 });
+  });
+
+  it('an upserting merge trims the description as a merge into an event would', async () => {
+    const id = uniqueId();
+    const created = dataOf(
+      await ets.gql(write('mergeEvent'), { e: { id, description: '  started  ' }, u: true }),
+    ).mergeEvent;
+    expect(created.description).toBe('started');
   });
 
   it('a merge that adds nothing makes no new revision', async () => {

@@ -8,7 +8,12 @@ describe('cursors', () => {
     expect(decodeCursor(encodeCursor(event))).toEqual(event);
   });
 
-  it.each([['nonsense'], [''], [Buffer.from('{"a":1}').toString('base64url')]])('reject %p', (cursor) => {
+  it.each([
+    ['nonsense'],
+    [''],
+    [Buffer.from('{"a":1}').toString('base64url')],
+    [Buffer.from('[1e20,"x"]').toString('base64url')],
+  ])('reject %p', (cursor) => {
     expect(() => decodeCursor(cursor)).toThrow('after: must be a cursor');
   });
 });

@@ -19,17 +19,27 @@ describe('parseEventTime', () => {
     expect(iso(0)).toBe('1970-01-01T00:00:00.000Z');
   });
 
-  it.each([['yesterday'], [''], ['None'], ['13/45/16:10:25:00'], ['2016-13-01'], [1.5], [true], [null], [{}], [[]]])(
-    'rejects %p naming the field',
-    (input) => {
-      expect(() => parseEventTime(input, 'event.startTime')).toThrow(ValidationError);
-      try {
-        parseEventTime(input, 'event.startTime');
-      } catch (error) {
-        expect((error as ValidationError).field).toBe('event.startTime');
-      }
-    },
-  );
+  it.each([
+    ['yesterday'],
+    [''],
+    ['None'],
+    ['10:25'],
+    ['T10:25:00'],
+    ['13/45/16:10:25:00'],
+    ['2016-13-01'],
+    [1.5],
+    [true],
+    [null],
+    [{}],
+    [[]],
+  ])('rejects %p naming the field', (input) => {
+    expect(() => parseEventTime(input, 'event.startTime')).toThrow(ValidationError);
+    try {
+      parseEventTime(input, 'event.startTime');
+    } catch (error) {
+      expect((error as ValidationError).field).toBe('event.startTime');
+    }
+  });
 
   it('rejects times outside the years 1..9999', () => {
     expect(() => parseEventTime(8.64e15, 'to')).toThrow('between the years 1 and 9999');
