@@ -1,10 +1,9 @@
 /** `npm run store:install`: builds the FerretDB binary of the embedded store into .tools/bin. */
-import { buildFerretdb, ferretdbPath, goAvailable } from '../src/store/ferretdb-binary';
-import { existsSync } from 'node:fs';
+import { buildFerretdb, ferretdbPath, goAvailable, isFerretdbCurrent } from '../src/store/ferretdb-binary';
 
 async function main(): Promise<void> {
   const target = ferretdbPath();
-  if (existsSync(target) && !process.argv.includes('--force')) {
+  if ((await isFerretdbCurrent(target)) && !process.argv.includes('--force')) {
     console.log(`FerretDB is installed at ${target} (--force rebuilds it)`);
     return;
   }
