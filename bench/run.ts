@@ -77,7 +77,7 @@ async function waitForReady(port: number): Promise<void> {
 }
 
 function row(http: Measurement, raw: Measurement): string {
-  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toPrecision(2));
   return `| ${http.name} | ${f(http.rate)}/s, p50 ${f(http.p50)} ms, p99 ${f(http.p99)} ms | ${f(raw.rate)}/s, p50 ${f(raw.p50)} ms, p99 ${f(raw.p99)} ms | ${(raw.rate / http.rate).toFixed(2)}x | ${(http.p50 / raw.p50).toFixed(2)}x |`;
 }
 
