@@ -113,7 +113,7 @@ export async function startFerretdb(
     `--listen-addr=127.0.0.1:${port}`,
     '--debug-addr=-',
     '--telemetry=disable',
-    '--log-level=warn',
+    '--log-level=error',
   ];
   let stopping = false;
   let child: ChildProcess;
