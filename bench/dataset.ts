@@ -37,6 +37,7 @@ export function syntheticEvent(n: number, next: () => number, prefix = 'bench'):
     id: `${prefix}-${n}`,
     // builds cause deploys cause restarts: a chain of three every few events
     parentId: n % 3 === 0 ? null : `${prefix}-${n - 1}`,
+    sourceId: `run-${n}`,
     startTime: start,
     endTime: new Date(start.getTime() + Math.floor(next() * 900_000)),
     description: `${type} of ${service} #${n}`,

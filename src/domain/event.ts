@@ -8,6 +8,8 @@ export type UrlMap = Record<string, string>;
 export interface EventFields {
   id: string;
   parentId: string | null;
+  /** The id of this event in the system that reported it (a CI run, a deploy). */
+  sourceId: string | null;
   startTime: Date;
   endTime: Date;
   description: string;
@@ -28,6 +30,7 @@ export interface EventRecord extends EventFields {
 export interface EventDraft {
   id?: string;
   parentId?: string | null;
+  sourceId?: string | null;
   startTime?: Date;
   endTime?: Date;
   description?: string;

@@ -1,6 +1,7 @@
 /** The size rules of an event (SPEC §1), in one place for validation, docs and tests. */
 export const LIMITS = {
   idLength: 100,
+  sourceIdLength: 200,
   tagKeyLength: 100,
   tagValueLength: 200,
   tagKeys: 100,

@@ -19,6 +19,7 @@ function fieldsFromDraft(id: string, draft: EventDraft, now: Date): EventFields 
   return {
     id,
     parentId: draft.parentId ?? null,
+    sourceId: draft.sourceId ?? null,
     ...resolveTimes(draft, now),
     description: draft.description ?? '',
     detailUrls: draft.detailUrls ?? emptyMap(),
@@ -47,6 +48,7 @@ export function updateEvent(existing: EventRecord, draft: EventDraft, now: Date)
     {
       id: existing.id,
       parentId: draft.parentId !== undefined ? draft.parentId : existing.parentId,
+      sourceId: draft.sourceId !== undefined ? draft.sourceId : existing.sourceId,
       startTime: draft.startTime ?? existing.startTime,
       endTime: draft.endTime ?? existing.endTime,
       description: draft.description ?? existing.description,
@@ -68,7 +70,8 @@ export function mergeEvent(existing: EventRecord, draft: EventDraft, now: Date):
     existing,
     {
       id: existing.id,
-      parentId: mergeParent(existing, draft.parentId),
+      parentId: mergeReference(existing, 'parentId', draft.parentId),
+      sourceId: mergeReference(existing, 'sourceId', draft.sourceId),
       startTime: given && given.startTime < existing.startTime ? given.startTime : existing.startTime,
       endTime: given && given.endTime > existing.endTime ? given.endTime : existing.endTime,
       description: mergeDescription(existing.description, draft.description ?? ''),
@@ -97,12 +100,18 @@ export function mergeDescription(existing: string, added: string): string {
   return existing === '' ? text : `${existing}\n${text}`;
 }
 
-function mergeParent(existing: EventRecord, parentId: string | null | undefined): string | null {
-  if (parentId == null || parentId === existing.parentId) return existing.parentId;
-  if (existing.parentId === null) return parentId;
+/** A reference (parent, source) is set when there is none; a different one is a conflict. */
+function mergeReference(
+  existing: EventRecord,
+  field: 'parentId' | 'sourceId',
+  given: string | null | undefined,
+): string | null {
+  const stored = existing[field];
+  if (given == null || given === stored) return stored;
+  if (stored === null) return given;
   throw new ConflictError(
-    `event "${existing.id}" already has parent "${existing.parentId}"; a merge cannot change it to "${parentId}"`,
-    'event.parentId',
+    `event "${existing.id}" already has ${field} "${stored}"; a merge cannot change it to "${given}"`,
+    `event.${field}`,
   );
 }
 
@@ -111,6 +120,7 @@ export function sameFields(a: EventFields, b: EventFields): boolean {
   return (
     a.id === b.id &&
     a.parentId === b.parentId &&
+    a.sourceId === b.sourceId &&
     a.startTime.getTime() === b.startTime.getTime() &&
     a.endTime.getTime() === b.endTime.getTime() &&
     a.description === b.description &&

@@ -11,6 +11,7 @@ import { checkTimeOrder, parseEventTime } from './time';
 export interface RawEventInput {
   id?: unknown;
   parentId?: unknown;
+  sourceId?: unknown;
   startTime?: unknown;
   endTime?: unknown;
   description?: unknown;
@@ -39,6 +40,13 @@ function readText(value: unknown, field: string, min: number, max: number): stri
 export function readId(value: unknown, field: string): string {
   const id = readText(value, field, 1, LIMITS.idLength);
   if (id.trim() === '') throw new ValidationError(field, 'must not be blank');
+  if (CONTROL_CHARACTERS.test(id)) throw new ValidationError(field, 'must not contain control characters');
+  return id;
+}
+
+/** The id an event has in the system that reported it: 1..200 characters, no control characters. */
+export function readSourceId(value: unknown, field: string): string {
+  const id = readText(value, field, 1, LIMITS.sourceIdLength);
   if (CONTROL_CHARACTERS.test(id)) throw new ValidationError(field, 'must not contain control characters');
   return id;
 }
@@ -117,6 +125,9 @@ export function readDraft(input: RawEventInput, field = 'event'): EventDraft {
   if (input.id != null) draft.id = readId(input.id, `${field}.id`);
   if (input.parentId !== undefined) {
     draft.parentId = input.parentId === null ? null : readId(input.parentId, `${field}.parentId`);
+  }
+  if (input.sourceId !== undefined) {
+    draft.sourceId = input.sourceId === null ? null : readSourceId(input.sourceId, `${field}.sourceId`);
   }
   if (input.startTime != null) draft.startTime = parseEventTime(input.startTime, `${field}.startTime`);
   if (input.endTime != null) draft.endTime = parseEventTime(input.endTime, `${field}.endTime`);

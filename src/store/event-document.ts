@@ -9,6 +9,7 @@ import { emptyMap, type EventRecord, type TagMap } from '../domain/event';
 export interface EventDocument {
   _id: string;
   parentId: string | null;
+  sourceId: string | null;
   startTime: Date;
   endTime: Date;
   description: string;
@@ -33,6 +34,7 @@ export function toDocument(event: EventRecord): EventDocument {
   return {
     _id: event.id,
     parentId: event.parentId,
+    sourceId: event.sourceId,
     startTime: event.startTime,
     endTime: event.endTime,
     description: event.description,
@@ -61,6 +63,7 @@ export function fromDocument(doc: unknown): EventRecord {
   return {
     id: d._id,
     parentId: d.parentId ?? null,
+    sourceId: d.sourceId ?? null,
     startTime: d.startTime,
     endTime: d.endTime,
     description: d.description ?? '',

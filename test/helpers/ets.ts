@@ -69,4 +69,5 @@ export function uniqueId(prefix = 'ev'): string {
   return `${prefix}-${randomUUID()}`;
 }
 
-export const EVENT_FIELDS = 'id parentId startTime endTime description detailUrls tags createdAt updatedAt revision';
+export const EVENT_FIELDS =
+  'id parentId sourceId startTime endTime description detailUrls tags createdAt updatedAt revision';

@@ -204,6 +204,7 @@ describe('replace, update and merge', () => {
     expect(replaced).toMatchObject({
       id,
       parentId: null,
+      sourceId: null,
       description: '',
       detailUrls: {},
       tags: { b: ['2'] },
@@ -236,6 +237,7 @@ describe('replace, update and merge', () => {
         e: {
           id,
           parentId: 'commit-1',
+          sourceId: 'jenkins-77',
           description: ' done ',
           tags: { author: ['b', 'a'], status: ['success'] },
           detailUrls: { ci: 'u2', pr: 'p' },
@@ -246,6 +248,7 @@ describe('replace, update and merge', () => {
     ).mergeEvent;
     expect(merged).toMatchObject({
       parentId: 'commit-1',
+      sourceId: 'jenkins-77',
       description: 'deploy zon-web\ndone',
       tags: { author: ['a', 'b'], status: ['success'] },
       detailUrls: { ci: 'u2', pr: 'p' },
@@ -255,7 +258,14 @@ describe('replace, update and merge', () => {
     });
     const clash = await ets.gql(write('mergeEvent'), { e: { id, parentId: 'commit-2', description: 'never' } });
     expect(clash.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'event.parentId' });
-    expect(await get(id)).toMatchObject({ parentId: 'commit-1', description: 'deploy zon-web\ndone', revision: 2 });
+    const sourceClash = await ets.gql(write('mergeEvent'), { e: { id, sourceId: 'jenkins-78' } });
+    expect(sourceClash.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'event.sourceId' });
+    expect(await get(id)).toMatchObject({
+      parentId: 'commit-1',
+      sourceId: 'jenkins-77',
+      description: 'deploy zon-web\ndone',
+      revision: 2,
+    });
   });
 
   it('an upserting merge trims the description as a merge into an event would', async () => {

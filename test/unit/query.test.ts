@@ -54,6 +54,7 @@ describe('event documents', () => {
     const event = {
       id: 'e',
       parentId: null,
+      sourceId: 'ci-1',
       startTime: new Date(0),
       endTime: new Date(1),
       description: '',

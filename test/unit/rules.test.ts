@@ -19,6 +19,7 @@ function stored(overrides: Partial<EventRecord> = {}): EventRecord {
   return {
     id: 'deploy-1',
     parentId: null,
+    sourceId: null,
     startTime: t('2026-11-27T10:00:00Z'),
     endTime: t('2026-11-27T10:05:00Z'),
     description: 'deploy zon-web',
@@ -51,6 +52,7 @@ describe('createEvent', () => {
     expect(createEvent('x', {}, NOW)).toEqual({
       id: 'x',
       parentId: null,
+      sourceId: null,
       startTime: NOW,
       endTime: NOW,
       description: '',
@@ -69,6 +71,7 @@ describe('replaceEvent', () => {
     expect(next).toEqual({
       id: 'deploy-1',
       parentId: null,
+      sourceId: null,
       startTime: LATER,
       endTime: LATER,
       description: '',
@@ -137,11 +140,15 @@ describe('mergeEvent', () => {
     expect(next.detailUrls).toEqual({ ci: 'https://ci/2', pr: 'https://pr/9' });
   });
 
-  it('sets the parent when there is none, keeps an equal one, and refuses a different one', () => {
-    expect(mergeEvent(stored(), { parentId: 'p' }, LATER).parentId).toBe('p');
-    expect(mergeEvent(stored({ parentId: 'p' }), { parentId: 'p' }, LATER).parentId).toBe('p');
-    expect(() => mergeEvent(stored({ parentId: 'p' }), { parentId: 'q' }, LATER)).toThrow(ConflictError);
-  });
+  it.each(['parentId', 'sourceId'] as const)(
+    'sets %s when there is none, keeps an equal one, refuses a different one',
+    (field) => {
+      expect(mergeEvent(stored(), { [field]: 'p' }, LATER)[field]).toBe('p');
+      expect(mergeEvent(stored({ [field]: 'p' }), { [field]: 'p' }, LATER)[field]).toBe('p');
+      expect(mergeEvent(stored({ [field]: 'p' }), { [field]: null }, LATER)[field]).toBe('p');
+      expect(() => mergeEvent(stored({ [field]: 'p' }), { [field]: 'q' }, LATER)).toThrow(ConflictError);
+    },
+  );
 
   it('keeps the tag limits after uniting', () => {
     const many = (from: number) => Array.from({ length: 600 }, (_, i) => `v${from + i}`);

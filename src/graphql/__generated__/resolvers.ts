@@ -76,6 +76,8 @@ export type Event = {
   revision: Scalars['Int']['output'];
   /** The earlier versions of this event (not the current one), oldest first. */
   revisions: Array<EventRevision>;
+  /** The id of this event in the system that reported it (a CI run, a deploy); 1..200 characters. */
+  sourceId?: Maybe<Scalars['String']['output']>;
   startTime: Scalars['DateTime']['output'];
   tags: Scalars['TagMap']['output'];
   /** Set by the server on every change. */
@@ -144,6 +146,8 @@ export type EventInput = {
   /** Absent on create: a uuid v4 is generated. Required by replace, update and merge. */
   id?: InputMaybe<Scalars['ID']['input']>;
   parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Merge sets it when the event has none; a different one is a CONFLICT, as for parentId. */
+  sourceId?: InputMaybe<Scalars['String']['input']>;
   /** No time given: both are now. One given: both are it. */
   startTime?: InputMaybe<Scalars['DateTime']['input']>;
   tags?: InputMaybe<Scalars['TagMap']['input']>;
@@ -170,6 +174,7 @@ export type EventRevision = {
   id: Scalars['ID']['output'];
   parentId?: Maybe<Scalars['ID']['output']>;
   revision: Scalars['Int']['output'];
+  sourceId?: Maybe<Scalars['String']['output']>;
   startTime: Scalars['DateTime']['output'];
   tags: Scalars['TagMap']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -185,8 +190,8 @@ export type Mutation = {
   deleteEvent: Event;
   /**
    * Merges the input into the stored event: tags are united per key, the time range widens,
-   * the description is appended, detail URLs are overlaid, a parent is set when there is none
-   * (a different parent is a CONFLICT). Without upsert a missing event is NOT_FOUND.
+   * the description is appended, detail URLs are overlaid, a parent or source id is set when
+   * there is none (a different one is a CONFLICT). Without upsert a missing event is NOT_FOUND.
    */
   mergeEvent: Event;
   /**
@@ -432,6 +437,7 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revisions?: Resolver<Array<ResolversTypes['EventRevision']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   tags?: Resolver<ResolversTypes['TagMap'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -470,6 +476,7 @@ export type EventRevisionResolvers<ContextType = GraphQLContext, ParentType exte
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   tags?: Resolver<ResolversTypes['TagMap'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
