@@ -32,7 +32,7 @@ const PAGE = `<!doctype html>
   <script src="/graphiql/graphiql.js"></script>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: location.pathname });
-    const defaultQuery = '# Events of the last day, newest first\\n{\\n  events(first: 20) {\\n    totalCount\\n    nodes { id startTime endTime description tags parent { id } }\\n  }\\n}\\n';
+    const defaultQuery = '# The 20 events that started last, with what caused them\\n{\\n  events(first: 20) {\\n    totalCount\\n    nodes {\\n      id startTime endTime description tags\\n      parent { id description }\\n    }\\n  }\\n}\\n';
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
     );
