@@ -52,3 +52,11 @@ export class StoreUnavailableError extends DomainError {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** The code and, when there is one, the input field at fault: what every transport reports. */
+export function errorFields(error: DomainError): { code: string; field?: string } {
+  if (error instanceof ValidationError || error instanceof ConflictError) {
+    return error.field ? { code: error.code, field: error.field } : { code: error.code };
+  }
+  return { code: error.code };
+}

@@ -74,12 +74,43 @@ export class EventService {
     const limit = readPageSize(first);
     const position = after ? decodeCursor(after) : undefined;
     if (limit === 0) return { events: [], hasNextPage: false, query };
-    const events = await this.store.findPage(query, limit + 1, position);
+    const events = await this.store.findPage(query, limit + 1, { after: position });
     return { events: events.slice(0, limit), hasNextPage: events.length > limit, query };
   }
 
   count(query: EventQuery): Promise<number> {
     return this.store.count(query);
+  }
+
+  /** A numbered page (0 is the first) of `size` events, and how many match in all. */
+  async listNumberedPage(
+    filter: RawEventFilter,
+    size: unknown,
+    page: unknown,
+  ): Promise<{ events: EventRecord[]; total: number }> {
+    const query = readEventQuery(filter, 'query');
+    const limit = readPageSize(size, 'count');
+    if (typeof page !== 'number' || !Number.isInteger(page) || page < 0 || page > LIMITS.pageNumber) {
+      throw new ValidationError('page', `must be an integer from 0 to ${LIMITS.pageNumber}`);
+    }
+    const [events, total] = await Promise.all([
+      limit === 0 ? Promise.resolve([]) : this.store.findPage(query, limit, { skip: page * limit }),
+      this.store.count(query),
+    ]);
+    return { events, total };
+  }
+
+  /** The event and its causes up to the root: the event first. */
+  async trace(rawId: string): Promise<EventRecord[] | null> {
+    const event = await this.get(rawId);
+    if (!event) return null;
+    return [event, ...(await this.ancestors(event, LIMITS.ancestors, (id) => this.store.findById(id)))];
+  }
+
+  /** The children of an event, newest first; null when the event does not exist. */
+  async children(rawId: string): Promise<EventRecord[] | null> {
+    const event = await this.get(rawId);
+    return event ? this.store.findChildren([event.id], LIMITS.childrenPerRequest) : null;
   }
 
   async create(input: RawEventInput): Promise<EventRecord> {

@@ -10,8 +10,11 @@ export interface EventStore {
   findChildren(parentIds: readonly string[], limit: number): Promise<EventRecord[]>;
   /** Which of `parentIds` have at least one child. */
   findParentsWithChildren(parentIds: readonly string[]): Promise<Set<string>>;
-  /** Up to `limit` matching events after `after`, ordered by startTime desc, id desc. */
-  findPage(query: EventQuery, limit: number, after?: PagePosition): Promise<EventRecord[]>;
+  /**
+   * Up to `limit` matching events, ordered by startTime desc, id desc, starting after
+   * `after` or, for numbered pages, after skipping `skip` events.
+   */
+  findPage(query: EventQuery, limit: number, from?: { after?: PagePosition; skip?: number }): Promise<EventRecord[]>;
   count(query: EventQuery): Promise<number>;
   /** Throws ConflictError when the id is taken. */
   insert(event: EventRecord): Promise<void>;

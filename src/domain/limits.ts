@@ -13,9 +13,13 @@ export const LIMITS = {
   searchLength: 1000,
   batchSize: 1000,
   pageSize: 1000,
+  /** numbered pages (REST): skipping is read row by row, so far pages are refused */
+  pageNumber: 10_000,
   ancestors: 1000,
   treeNodes: 10_000,
   /** children listed for all events of one request together */
   childrenPerRequest: 10_000,
   treeDepth: 100,
+  /** how deep eventTree and the REST impact go unless asked otherwise */
+  defaultTreeDepth: 10,
 } as const;

@@ -5,7 +5,12 @@ import { LIMITS } from './limits';
 import { parseEventTime } from './time';
 import { readId, readTagMap } from './validate';
 
-export type TimeField = 'EVENT' | 'UPDATE';
+/**
+ * EVENT: the event's interval overlaps the window. UPDATE: updatedAt lies in it.
+ * ENDPOINTS: its start or its end lies in it (the original REST API's meaning).
+ */
+export type TimeField = 'EVENT' | 'UPDATE' | 'ENDPOINTS';
+const TIME_FIELDS: readonly unknown[] = ['EVENT', 'UPDATE', 'ENDPOINTS'];
 
 export interface EventQuery {
   /** AND across keys, any-of within a key. */
@@ -16,7 +21,6 @@ export interface EventQuery {
   from?: Date;
   /** Window end, exclusive. */
   to?: Date;
-  /** EVENT: the event's interval overlaps the window; UPDATE: updatedAt lies in it. */
   timeField: TimeField;
   parentId?: string;
   /** Case-insensitive substring of the description. */
@@ -44,10 +48,10 @@ export function readEventQuery(raw: RawEventFilter | null | undefined, field = '
     throw new ValidationError(`${field}.to`, 'must be after from (the window is [from, to))');
   }
   if (raw.timeField != null) {
-    if (raw.timeField !== 'EVENT' && raw.timeField !== 'UPDATE') {
-      throw new ValidationError(`${field}.timeField`, 'must be EVENT or UPDATE');
+    if (!TIME_FIELDS.includes(raw.timeField)) {
+      throw new ValidationError(`${field}.timeField`, 'must be EVENT, UPDATE or ENDPOINTS');
     }
-    query.timeField = raw.timeField;
+    query.timeField = raw.timeField as TimeField;
   }
   if (raw.parentId != null) query.parentId = readId(raw.parentId, `${field}.parentId`);
   if (raw.search != null) {

@@ -5,7 +5,7 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { DomainError, ValidationError, ConflictError } from '../domain/errors';
+import { DomainError, errorFields, ValidationError } from '../domain/errors';
 
 /** Codes Apollo and graphql-js produce themselves for bad requests; passed through. */
 const REQUEST_ERROR_CODES = new Set([
@@ -17,13 +17,6 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-
-export function errorFields(error: DomainError): { code: string; field?: string } {
-  if (error instanceof ValidationError || error instanceof ConflictError) {
-    return error.field ? { code: error.code, field: error.field } : { code: error.code };
-  }
-  return { code: error.code };
-}
 
 /** The error at the root of graphql-js' and Apollo's wrappers. */
 function rootCause(error: unknown): unknown {

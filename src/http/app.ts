@@ -1,4 +1,7 @@
-/** The HTTP server: GraphQL (with GraphiQL for browsers) and the health endpoints. */
+/**
+ * The HTTP server: GraphQL (with GraphiQL for browsers), the REST compatibility API, the
+ * HTML pages and the health endpoints.
+ */
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
 import type { Logger } from 'pino';
@@ -7,6 +10,9 @@ import type { EventStore } from '../domain/event-store';
 import { createContext } from '../graphql/context';
 import { GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
 import { createApolloServer } from '../graphql/server';
+import { registerErrorHandler } from '../rest/errors';
+import { registerPages } from '../rest/pages';
+import { registerRestRoutes } from '../rest/routes';
 
 export interface AppDependencies {
   events: EventService;
@@ -16,7 +22,13 @@ export interface AppDependencies {
 }
 
 export async function buildApp({ events, store, isStoreReachable, logger }: AppDependencies): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: 10 * 1024 * 1024,
+    // /api/v1/event and /api/v1/event/ are the same route, as are /event/x and /event/x/.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  registerErrorHandler(app);
   const apollo = createApolloServer(app, logger);
   await apollo.start();
 
@@ -38,6 +50,7 @@ export async function buildApp({ events, store, isStoreReachable, logger }: AppD
     const reachable = await isStoreReachable();
     return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ready' : 'store unreachable' });
   });
-  app.get('/', async (_, reply) => reply.redirect('/graphql'));
+  registerRestRoutes(app, events);
+  registerPages(app, events);
   return app;
 }

@@ -21,14 +21,7 @@ export function eventFilter(query: EventQuery, after?: PagePosition): Filter<Eve
   if (query.excludeTags) {
     and.push({ tagIndex: { $nin: tagPairs(query.excludeTags) } });
   }
-  if (query.timeField === 'EVENT') {
-    // The interval [startTime, endTime] overlaps [from, to).
-    if (query.from) and.push({ endTime: { $gte: query.from } });
-    if (query.to) and.push({ startTime: { $lt: query.to } });
-  } else {
-    if (query.from) and.push({ updatedAt: { $gte: query.from } });
-    if (query.to) and.push({ updatedAt: { $lt: query.to } });
-  }
+  if (query.from || query.to) and.push(timeWindow(query));
   if (query.search) and.push({ description: { $regex: escapeRegex(query.search), $options: 'i' } });
   if (after) {
     and.push({
@@ -37,6 +30,21 @@ export function eventFilter(query: EventQuery, after?: PagePosition): Filter<Eve
   }
   if (and.length > 0) top.$and = and;
   return top;
+}
+
+function within(from: Date | undefined, to: Date | undefined): { $gte?: Date; $lt?: Date } {
+  return { ...(from && { $gte: from }), ...(to && { $lt: to }) };
+}
+
+function timeWindow({ timeField, from, to }: EventQuery): Filter<EventDocument> {
+  switch (timeField) {
+    case 'EVENT': // the interval [startTime, endTime] overlaps [from, to)
+      return { ...(from && { endTime: { $gte: from } }), ...(to && { startTime: { $lt: to } }) };
+    case 'UPDATE':
+      return { updatedAt: within(from, to) };
+    case 'ENDPOINTS':
+      return { $or: [{ startTime: within(from, to) }, { endTime: within(from, to) }] };
+  }
 }
 
 /**

@@ -71,9 +71,20 @@ export class MongoEventRepository implements EventStore {
     });
   }
 
-  findPage(query: EventQuery, limit: number, after?: PagePosition): Promise<EventRecord[]> {
+  findPage(
+    query: EventQuery,
+    limit: number,
+    from: { after?: PagePosition; skip?: number } = {},
+  ): Promise<EventRecord[]> {
     return guard(async () =>
-      (await this.events.find(eventFilter(query, after)).sort(PAGE_ORDER).limit(limit).toArray()).map(fromDocument),
+      (
+        await this.events
+          .find(eventFilter(query, from.after))
+          .sort(PAGE_ORDER)
+          .skip(from.skip ?? 0)
+          .limit(limit)
+          .toArray()
+      ).map(fromDocument),
     );
   }
 

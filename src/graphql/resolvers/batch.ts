@@ -1,4 +1,4 @@
-import { errorFields } from '../errors';
+import { errorFields } from '../../domain/errors';
 import type { CreateEventResultResolvers, CreateEventsResultResolvers } from '../__generated__/resolvers';
 
 export const CreateEventsResult: CreateEventsResultResolvers = {

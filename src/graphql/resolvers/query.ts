@@ -1,3 +1,4 @@
+import { LIMITS } from '../../domain/limits';
 import type { QueryResolvers } from '../__generated__/resolvers';
 
 export const Query: QueryResolvers = {
@@ -8,5 +9,5 @@ export const Query: QueryResolvers = {
     for (const event of page.events) loaders.eventById.prime(event.id, event);
     return page;
   },
-  eventTree: (_, { id, maxDepth }, { events }) => events.tree(id, maxDepth ?? 10),
+  eventTree: (_, { id, maxDepth }, { events }) => events.tree(id, maxDepth ?? LIMITS.defaultTreeDepth),
 };

@@ -1,0 +1,111 @@
+/**
+ * Server-drawn HTML: the tree around one event (GET /event/{id}/) and the front page.
+ * Everything user-written is escaped; only http(s) links become links.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { EventRecord } from '../domain/event';
+import type { EventService, EventTreeNode } from '../domain/event-service';
+import { LIMITS } from '../domain/limits';
+import { formatEventTime } from '../domain/time';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+}
+
+const STYLE = `
+  body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d2330; }
+  h1 { font-size: 1.3rem; } a { color: #2456c8; }
+  ul.tree, ul.tree ul { list-style: none; padding-left: 1.4rem; border-left: 1px solid #d0d5e0; }
+  ul.tree { border: 0; padding: 0; }
+  .node { margin: .35rem 0; padding: .4rem .6rem; border-radius: 6px; background: #f5f7fb; }
+  .node.current { background: #fff4cc; outline: 2px solid #e0b000; }
+  .meta { color: #5b6476; font-size: 12px; }
+  .status { display: inline-block; padding: 0 .45rem; border-radius: 9px; font-size: 12px; background: #dde2ec; }
+  .status-success { background: #cdeccf; } .status-fail, .status-failed { background: #f6c9c9; }
+  .status-pending { background: #f9e3b4; }
+  .description { white-space: pre-wrap; margin: .2rem 0; }`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body>${body}</body></html>`;
+}
+
+function links(event: EventRecord): string {
+  return Object.entries(event.detailUrls)
+    .map(([name, url]) =>
+      /^https?:\/\//i.test(url)
+        ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(name)}</a>`
+        : `${escapeHtml(name)}: ${escapeHtml(url)}`,
+    )
+    .join(' · ');
+}
+
+function drawNode(node: EventTreeNode, current: string): string {
+  const e = node.event;
+  const status = e.tags.status?.[0];
+  const statusBadge = status
+    ? ` <span class="status status-${escapeHtml(status.toLowerCase().replace(/[^a-z0-9-]/g, ''))}">${escapeHtml(status)}</span>`
+    : '';
+  const times =
+    e.startTime.getTime() === e.endTime.getTime()
+      ? formatEventTime(e.startTime)
+      : `${formatEventTime(e.startTime)} → ${formatEventTime(e.endTime)}`;
+  const children = node.children.map((child) => drawNode(child, current)).join('');
+  const more = node.truncated ? '<li class="meta">… more events below, not shown</li>' : '';
+  const detail = links(e);
+  return `<li><div class="node${e.id === current ? ' current' : ''}" id="${escapeHtml(e.id)}">
+  <a href="/event/${encodeURIComponent(e.id)}/"><strong>${escapeHtml(e.id)}</strong></a>${statusBadge}
+  <div class="description">${escapeHtml(e.description)}</div>
+  <div class="meta">${times}${detail ? ` · ${detail}` : ''}</div></div>
+  ${children || more ? `<ul>${children}${more}</ul>` : ''}</li>`;
+}
+
+export function treePage(tree: EventTreeNode, current: EventRecord, trace: EventRecord[]): string {
+  const path = trace
+    .slice()
+    .reverse()
+    .map((e) => `<a href="/event/${encodeURIComponent(e.id)}/">${escapeHtml(e.id)}</a>`)
+    .join(' → ');
+  return page(
+    `ETS: ${current.id}`,
+    `<h1>What caused <code>${escapeHtml(current.id)}</code>, and what it caused</h1>
+<p class="meta">Trace from the root: ${path}. <a href="/api/v1/event/${encodeURIComponent(current.id)}">JSON</a></p>
+<ul class="tree">${drawNode(tree, current.id)}</ul>`,
+  );
+}
+
+export function frontPage(): string {
+  return page(
+    'ETS',
+    `<h1>ETS, the event tracking service</h1>
+<p>What changed, where, by whom, and because of what.</p>
+<form onsubmit="location.href = '/event/' + encodeURIComponent(this.id.value) + '/'; return false">
+  <label>Event id <input name="id" required></label> <button>Show its tree</button>
+</form>
+<ul>
+  <li><a href="/graphql">GraphQL</a> (GraphiQL in a browser)</li>
+  <li><a href="/api/v1/openapi.json">REST API v1</a> (OpenAPI)</li>
+</ul>`,
+  );
+}
+
+export function registerPages(app: FastifyInstance, events: EventService): void {
+  app.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').send(frontPage()));
+
+  app.get<{ Params: { id: string } }>('/event/:id/', async (request, reply) => {
+    const trace = await events.trace(request.params.id);
+    const current = trace?.[0];
+    const root = trace?.at(-1);
+    // Deep enough to reach the event from its root, and as far below it as usual.
+    const depth = Math.min(LIMITS.treeDepth, (trace?.length ?? 1) - 1 + LIMITS.defaultTreeDepth);
+    const tree = root ? await events.tree(root.id, depth) : null;
+    if (!current || !tree) {
+      return reply.code(404).type('text/plain; charset=utf-8').send(`No event with the id "${request.params.id}".`);
+    }
+    return reply.type('text/html; charset=utf-8').send(treePage(tree, current, trace));
+  });
+}
