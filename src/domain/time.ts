@@ -20,6 +20,8 @@ export function parseEventTime(input: unknown, field: string): Date {
   }
   if (typeof input !== 'string') throw new ValidationError(field, TIME_RULE);
   const text = input.trim();
+  // Epoch milliseconds written as text (query strings): no ISO date has 10 digits in a row.
+  if (/^\d{10,}$/.test(text)) return checkRange(Number(text), field);
   const parsed = /^\d\d\/\d\d\/\d\d:/.test(text)
     ? DateTime.fromFormat(text, LEGACY_FORMAT, { zone: 'utc' })
     : DateTime.fromISO(text, { zone: 'utc' });

@@ -10,6 +10,7 @@ import type { EventStore } from '../domain/event-store';
 import { createContext } from '../graphql/context';
 import { GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
 import { createApolloServer } from '../graphql/server';
+import { LIMITS } from '../domain/limits';
 import { registerErrorHandler } from '../rest/errors';
 import { registerPages } from '../rest/pages';
 import { registerRestRoutes } from '../rest/routes';
@@ -26,9 +27,9 @@ export async function buildApp({ events, store, isStoreReachable, logger }: AppD
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 10 * 1024 * 1024,
     // /api/v1/event and /api/v1/event/ are the same route, as are /event/x and /event/x/.
-    routerOptions: { ignoreTrailingSlash: true },
+    // An id is up to 100 characters, which may take 200 UTF-16 units.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2 * LIMITS.idLength + 10 },
   });
-  registerErrorHandler(app);
   const apollo = createApolloServer(app, logger);
   await apollo.start();
 
@@ -50,7 +51,11 @@ export async function buildApp({ events, store, isStoreReachable, logger }: AppD
     const reachable = await isStoreReachable();
     return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ready' : 'store unreachable' });
   });
-  registerRestRoutes(app, events);
-  registerPages(app, events);
+  // The REST API and the pages answer errors their own way, in a scope of their own.
+  await app.register(async (rest) => {
+    registerErrorHandler(rest);
+    registerRestRoutes(rest, events);
+    registerPages(rest, events);
+  });
   return app;
 }

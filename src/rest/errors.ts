@@ -1,9 +1,10 @@
 /**
  * Errors as the original REST API answered them: a status and a JSON body whose message
- * names the problem; never a stack trace.
+ * names the problem in REST's own field names; never a stack trace.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { DomainError, errorFields, type DomainErrorCode } from '../domain/errors';
+import type { FastifyInstance } from 'fastify';
+import { ConflictError, DomainError, errorFields, ValidationError, type DomainErrorCode } from '../domain/errors';
+import { restFieldName, UnknownFieldError } from './event-json';
 
 const STATUS: Record<DomainErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -12,6 +13,18 @@ const STATUS: Record<DomainErrorCode, number> = {
   STORE_UNAVAILABLE: 503,
 };
 
+/** The list's query parameters, as the domain names them. */
+const QUERY_FIELDS: Array<[RegExp, string]> = [
+  [/^query\.from$/, 'frm'],
+  [/^query\.to$/, 'to'],
+  [/^query\.tags(\..*)?$/, 'tag'],
+];
+
+function restField(field: string): string {
+  for (const [pattern, name] of QUERY_FIELDS) if (pattern.test(field)) return name;
+  return restFieldName(field);
+}
+
 export interface RestError {
   message: string;
   code: string;
@@ -19,19 +32,31 @@ export interface RestError {
 }
 
 export function restError(error: DomainError): { status: number; body: RestError } {
-  return { status: STATUS[error.code], body: { message: error.message, ...errorFields(error) } };
+  const { code, field } = errorFields(error);
+  if (error instanceof ValidationError) {
+    const name = error instanceof UnknownFieldError ? error.field : restField(error.field);
+    return { status: STATUS[error.code], body: { message: `${name}: ${error.rule}`, code, field: name } };
+  }
+  const message =
+    error instanceof ConflictError ? error.message.replace(/\b(parentId|sourceId)\b/g, restFieldName) : error.message;
+  return { status: STATUS[error.code], body: { message, code, ...(field && { field: restFieldName(field) }) } };
 }
 
-/** One error handler for the whole server: domain errors, bad requests, and the rest. */
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+/** The error handler of the REST routes and pages: domain errors, bad requests, and the rest. */
+export function registerErrorHandler(scope: FastifyInstance): void {
+  scope.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof DomainError) {
       const { status, body } = restError(error);
       return reply.code(status).send(body);
     }
-    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
-    if (status < 500) return reply.code(status).send({ message: error.message, code: 'BAD_REQUEST' });
-    request.log.error({ err: error }, 'unexpected error while answering a request');
-    return reply.code(500).send({ message: 'internal server error', code: 'INTERNAL_SERVER_ERROR' });
+    const status =
+      typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number'
+        ? error.statusCode
+        : 500;
+    if (status < 500 && error instanceof Error) {
+      return reply.code(status).send({ message: error.message, code: 'BAD_REQUEST' });
+    }
+    request.log.error({ err: error }, 'unexpected error while answering a REST request');
+    return reply.code(status).send({ message: 'internal server error', code: 'INTERNAL_SERVER_ERROR' });
   });
 }

@@ -1,8 +1,9 @@
 /** The original ETS's snake_case event JSON, to and from the domain's event. */
+import { ValidationError } from '../domain/errors';
 import type { EventRecord } from '../domain/event';
-import type { RawEventInput } from '../domain/validate';
-import { formatEventTime } from '../domain/time';
 import type { EventTreeNode } from '../domain/event-service';
+import { formatEventTime } from '../domain/time';
+import type { RawEventInput } from '../domain/validate';
 
 export interface RestEvent {
   id: string;
@@ -18,19 +19,44 @@ export interface RestEvent {
   revision: number;
 }
 
-/** snake_case → the domain's raw input; validation happens in the domain, as for GraphQL. */
-export function fromRestEvent(body: unknown): RawEventInput {
-  const e = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
-  return {
-    id: e.id,
-    sourceId: e.source_id,
-    parentId: e.parent_id,
-    startTime: e.start_time,
-    endTime: e.end_time,
-    description: e.description,
-    detailUrls: e.detail_urls,
-    tags: e.tags,
-  };
+/** REST field → domain field, for input and for naming fields in errors. */
+const FIELDS = {
+  id: 'id',
+  source_id: 'sourceId',
+  parent_id: 'parentId',
+  start_time: 'startTime',
+  end_time: 'endTime',
+  description: 'description',
+  detail_urls: 'detailUrls',
+  tags: 'tags',
+} as const satisfies Record<string, keyof RawEventInput>;
+
+/** A key of the request that REST does not know; named as sent, not translated. */
+export class UnknownFieldError extends ValidationError {}
+
+// Set by the server: a bot may send back what it read, and they are ignored.
+const SERVER_FIELDS = new Set(['created_at', 'updated_at', 'revision']);
+
+/** snake_case → the domain's raw input; the values are validated by the domain, as for GraphQL. */
+export function fromRestEvent(event: Record<string, unknown>): RawEventInput {
+  const input: RawEventInput = {};
+  for (const [key, value] of Object.entries(event)) {
+    if (Object.hasOwn(FIELDS, key)) input[FIELDS[key as keyof typeof FIELDS]] = value;
+    else if (!SERVER_FIELDS.has(key)) {
+      throw new UnknownFieldError(`event.${key}`, `is not an event field (they are ${Object.keys(FIELDS).join(', ')})`);
+    }
+  }
+  return input;
+}
+
+const SNAKE = new Map<string, string>(Object.entries(FIELDS).map(([rest, domain]) => [domain, rest]));
+
+/** A domain field path in REST's words: event.startTime → event.start_time. */
+export function restFieldName(field: string): string {
+  return field.replace(/^(event\.)?([A-Za-z]+)/, (whole, prefix: string | undefined, name: string) => {
+    const rest = SNAKE.get(name);
+    return rest ? `${prefix ?? ''}${rest}` : whole;
+  });
 }
 
 export function toRestEvent(event: EventRecord): RestEvent {

@@ -42,7 +42,10 @@ const ERROR = {
   required: ['message', 'code'],
   properties: {
     message: { type: 'string' },
-    code: { type: 'string', enum: ['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'STORE_UNAVAILABLE', 'BAD_REQUEST'] },
+    code: {
+      type: 'string',
+      enum: ['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'STORE_UNAVAILABLE', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR'],
+    },
     field: { type: 'string', description: 'The input at fault, e.g. event.tags.service or frm.' },
   },
 } as const;

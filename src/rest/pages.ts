@@ -2,7 +2,8 @@
  * Server-drawn HTML: the tree around one event (GET /event/{id}/) and the front page.
  * Everything user-written is escaped; only http(s) links become links.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ValidationError } from '../domain/errors';
 import type { EventRecord } from '../domain/event';
 import type { EventService, EventTreeNode } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
@@ -93,19 +94,36 @@ export function frontPage(): string {
   );
 }
 
+function notFound(reply: FastifyReply, id: string) {
+  return reply.code(404).type('text/plain; charset=utf-8').send(`No event with the id "${id}".`);
+}
+
 export function registerPages(app: FastifyInstance, events: EventService): void {
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'",
+    );
+  });
+
   app.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').send(frontPage()));
 
   app.get<{ Params: { id: string } }>('/event/:id/', async (request, reply) => {
-    const trace = await events.trace(request.params.id);
+    let trace: EventRecord[] | null;
+    try {
+      trace = await events.trace(request.params.id);
+    } catch (error) {
+      if (error instanceof ValidationError) return notFound(reply, request.params.id); // not an id at all
+      throw error;
+    }
     const current = trace?.[0];
     const root = trace?.at(-1);
+    if (!trace || !current || !root) return notFound(reply, request.params.id);
     // Deep enough to reach the event from its root, and as far below it as usual.
-    const depth = Math.min(LIMITS.treeDepth, (trace?.length ?? 1) - 1 + LIMITS.defaultTreeDepth);
-    const tree = root ? await events.tree(root.id, depth) : null;
-    if (!current || !tree) {
-      return reply.code(404).type('text/plain; charset=utf-8').send(`No event with the id "${request.params.id}".`);
-    }
+    const depth = Math.min(LIMITS.treeDepth, trace.length - 1 + LIMITS.defaultTreeDepth);
+    const tree = await events.tree(root.id, depth);
+    if (!tree) return notFound(reply, request.params.id);
     return reply.type('text/html; charset=utf-8').send(treePage(tree, current, trace));
   });
 }

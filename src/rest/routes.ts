@@ -17,10 +17,11 @@ interface IdParams {
 
 const DEFAULT_COUNT = 50;
 
-/** The first value of a query parameter that may be repeated. */
+/** A parameter given at most once. */
 function single(query: Query, name: string): string | undefined {
   const value = query[name];
-  return Array.isArray(value) ? value[0] : value;
+  if (Array.isArray(value)) throw new ValidationError(name, 'must be given once');
+  return value;
 }
 
 function integer(query: Query, name: string, fallback: number): number {
@@ -28,13 +29,6 @@ function integer(query: Query, name: string, fallback: number): number {
   if (text === undefined || text === '') return fallback;
   if (!/^\d+$/.test(text)) throw new ValidationError(name, 'must be a whole number');
   return Number(text);
-}
-
-/** Times in a query string: epoch milliseconds when all digits, else as the domain reads text. */
-function time(query: Query, name: string): string | number | undefined {
-  const text = single(query, name);
-  if (text === undefined) return undefined;
-  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
 function flag(query: Query, name: string): boolean {
@@ -62,8 +56,8 @@ function tags(query: Query): Record<string, string[]> | undefined {
 export function listFilter(query: Query): RawEventFilter {
   return {
     tags: tags(query),
-    from: time(query, 'frm'),
-    to: time(query, 'to'),
+    from: single(query, 'frm'),
+    to: single(query, 'to'),
     timeField: flag(query, 'use_update_time') ? 'UPDATE' : 'ENDPOINTS',
   };
 }
@@ -75,14 +69,27 @@ function bodyOf(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-function eventOf(body: Record<string, unknown>): unknown {
+function eventOf(body: Record<string, unknown>): Record<string, unknown> {
   if (typeof body.event !== 'object' || body.event === null || Array.isArray(body.event)) {
     throw new ValidationError('event', 'must be a JSON object holding the event');
   }
-  return body.event;
+  return body.event as Record<string, unknown>;
+}
+
+/** Old bots send JSON without saying so: bodies of any content type are read as JSON here. */
+function readBodiesAsJson(scope: FastifyInstance): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch {
+      done(new ValidationError('body', 'must be JSON'), undefined);
+    }
+  });
 }
 
 export function registerRestRoutes(app: FastifyInstance, events: EventService): void {
+  readBodiesAsJson(app);
   app.put('/api/v1/event/', async (request) => {
     const body = bodyOf(request.body);
     return toRestEvent(await events.create(fromRestEvent(eventOf(body))));

@@ -14,8 +14,10 @@ describe('parseEventTime', () => {
     expect(iso('2016-12-05T10:25:00Z')).toBe('2016-12-05T10:25:00.000Z');
   });
 
-  it('reads epoch milliseconds', () => {
+  it('reads epoch milliseconds, also written as text', () => {
     expect(iso(1480933500000)).toBe('2016-12-05T10:25:00.000Z');
+    expect(iso('1480933500000')).toBe('2016-12-05T10:25:00.000Z');
+    expect(iso('20161205')).toBe('2016-12-05T00:00:00.000Z'); // an ISO date, not 20 seconds after 1970
     expect(iso(0)).toBe('1970-01-01T00:00:00.000Z');
   });
 
