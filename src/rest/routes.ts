@@ -53,11 +53,16 @@ function tags(query: Query): Record<string, string[]> | undefined {
   return map;
 }
 
+/** A time in a query string; an offset's "+" that was not URL-encoded arrives as a space. */
+function time(query: Query, name: string): string | undefined {
+  return single(query, name)?.replace(/ (\d\d:?\d\d)$/, '+$1');
+}
+
 export function listFilter(query: Query): RawEventFilter {
   return {
     tags: tags(query),
-    from: single(query, 'frm'),
-    to: single(query, 'to'),
+    from: time(query, 'frm'),
+    to: time(query, 'to'),
     timeField: flag(query, 'use_update_time') ? 'UPDATE' : 'ENDPOINTS',
   };
 }

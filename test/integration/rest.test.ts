@@ -332,6 +332,12 @@ describe('GET /api/v1/event/ (the list)', () => {
     // epoch milliseconds work too
     const epoch = await call('GET', `/api/v1/event/?tag=run:${run}&frm=${Date.parse(at(12))}&to=${Date.parse(at(14))}`);
     expect(ids(epoch)).toEqual([8, 7]);
+    // an offset whose "+" was not URL-encoded
+    const plus = await call(
+      'GET',
+      `/api/v1/event/?tag=run:${run}&frm=2026-11-01T01:12:00+01:00&to=2026-11-01T01:14:00+01:00`,
+    );
+    expect(ids(plus)).toEqual([8, 7]);
     // only one bound: everything that starts or ends at or after minute 13
     const open = await call('GET', `/api/v1/event/?tag=run:${run}&frm=${at(13)}`);
     expect(ids(open)).toEqual([9, 8]);
