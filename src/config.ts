@@ -5,6 +5,8 @@ export interface Config {
   /** Unset: ETS starts its embedded store. */
   mongodbUri: string | undefined;
   dataDir: string;
+  /** Set: live changes fan out to every instance through this Redis. */
+  redisUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -30,11 +32,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
     throw new ConfigError('MONGODB_URI', 'must start with mongodb:// or mongodb+srv://');
   }
+  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
+    throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
     mongodbUri,
     dataDir: env.ETS_DATA_DIR || './data',
+    redisUrl: env.REDIS_URL || undefined,
     logLevel: logLevel as Config['logLevel'],
   };
 }

@@ -5,11 +5,15 @@ import { EventService } from './domain/event-service';
 import { buildApp } from './http/app';
 import { openStore, type StoreConnection } from './store/connection';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store';
+import { createFeed, type Feed } from './feed/create-feed';
+import type { SubscriptionServer } from './graphql/subscription-server';
 
 export interface RunningEts {
   /** e.g. http://127.0.0.1:4000 */
   url: string;
   store: StoreConnection;
+  feed: Feed;
+  subscriptions: SubscriptionServer;
   embedded: EmbeddedStore | undefined;
   stop(): Promise<void>;
 }
@@ -27,7 +31,9 @@ export async function startEts(config: Config, options: StartOptions = {}): Prom
   const embedded = config.mongodbUri ? undefined : await startEmbeddedStore(config.dataDir, logger);
   const uri = config.mongodbUri ?? (embedded as EmbeddedStore).uri;
   const store = await openStore(uri, logger, options);
-  const events = new EventService(store.repository);
+  // Instances sharing a database share a channel.
+  const feed = await createFeed(config.redisUrl, `ets:changes:${store.databaseName}`, logger);
+  const events = new EventService(store.repository, feed);
   const app = await buildApp({ events, store: store.repository, isStoreReachable: () => store.isReachable(), logger });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -37,9 +43,12 @@ export async function startEts(config: Config, options: StartOptions = {}): Prom
   return {
     url,
     store,
+    feed,
+    subscriptions: app.subscriptions,
     embedded,
     async stop() {
       await app.close();
+      await feed.close();
       await store.close();
       await embedded?.stop();
     },

@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { assertNoCycle, findCycles, type ParentLookup } from './ancestry';
+import type { ChangeFeed, ChangeKind, EventChange } from './changes';
+import { changeStream, type SlowSubscriberError } from './change-stream';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from './errors';
 import type { EventDraft, EventRecord } from './event';
 import type { EventStore } from './event-store';
@@ -62,8 +64,24 @@ export class EventService {
 
   constructor(
     private readonly store: EventStore,
+    /** Where acknowledged changes are announced. */
+    private readonly feed: ChangeFeed,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** The changes matching a filter from now on, for one subscriber. */
+  changes(
+    filter: RawEventFilter | null | undefined,
+    onOverflow?: (error: SlowSubscriberError) => void,
+  ): AsyncIterableIterator<EventChange> {
+    return changeStream(this.feed, readEventQuery(filter), LIMITS.subscriberBuffer, onOverflow);
+  }
+
+  /** Announces a change the store has acknowledged, and hands the event back. */
+  private announce(kind: ChangeKind, event: EventRecord): EventRecord {
+    this.feed.publish({ kind, event });
+    return event;
+  }
 
   get(id: string): Promise<EventRecord | null> {
     return this.store.findById(readId(id, 'id'));
@@ -118,7 +136,7 @@ export class EventService {
     const event = createEvent(draft.id ?? randomUUID(), draft, this.now());
     await assertNoCycle(event, this.parentLookup);
     await this.store.insert(event);
-    return event;
+    return this.announce('CREATED', event);
   }
 
   /** Creates each valid event; a bad or clashing item fails alone. */
@@ -155,7 +173,11 @@ export class EventService {
     });
     const inserted = await this.store.insertMany(valid.map(({ event }) => event));
     valid.forEach(({ index, event }, i) => {
-      results.push(inserted[i] ? { index, event } : { index, error: idTaken(event.id, index, 'already exists') });
+      results.push(
+        inserted[i]
+          ? { index, event: this.announce('CREATED', event) }
+          : { index, error: idTaken(event.id, index, 'already exists') },
+      );
     });
     return results.sort((a, b) => a.index - b.index);
   }
@@ -180,7 +202,7 @@ export class EventService {
           await assertNoCycle(created, this.parentLookup);
           try {
             await this.store.insert(created);
-            return created;
+            return this.announce('CREATED', created);
           } catch (error) {
             if (error instanceof ConflictError) return undefined; // created meanwhile: change theirs
             throw error;
@@ -189,7 +211,7 @@ export class EventService {
         const next = APPLY[mode](existing, draft, now);
         if (sameFields(existing, next)) return existing; // nothing changes: no new revision
         if (next.parentId !== existing.parentId) await assertNoCycle(next, this.parentLookup);
-        return (await this.store.commit(existing, next, now)) ? next : undefined;
+        return (await this.store.commit(existing, next, now)) ? this.announce('UPDATED', next) : undefined;
       }),
     );
   }
@@ -200,7 +222,7 @@ export class EventService {
       retryUntilDone(id, async () => {
         const existing = await this.store.findById(id);
         if (!existing) throw new NotFoundError(id);
-        return (await this.store.commit(existing, null, this.now())) ? existing : undefined;
+        return (await this.store.commit(existing, null, this.now())) ? this.announce('DELETED', existing) : undefined;
       }),
     );
   }
@@ -217,7 +239,7 @@ export class EventService {
       if (!(await this.store.restore(restored))) {
         throw new ConflictError(`event "${id}" was created or restored meanwhile`, 'id');
       }
-      return restored;
+      return this.announce('CREATED', restored);
     });
   }
 

@@ -12,6 +12,8 @@ export const LIMITS = {
   descriptionBytes: 64 * 1024,
   searchLength: 1000,
   batchSize: 1000,
+  /** changes a live subscriber may fall behind before it is cut off */
+  subscriberBuffer: 1000,
   pageSize: 1000,
   /** numbered pages (REST): skipping is read row by row, so far pages are refused */
   pageNumber: 10_000,

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { Logger } from 'pino';
 import { projectRoot } from '../paths';
@@ -15,10 +17,17 @@ export function loadSchema(): string {
   return readFileSync(join(projectRoot(), 'schema.graphql'), 'utf8');
 }
 
-export function createApolloServer(app: FastifyInstance, logger: Logger): ApolloServer<GraphQLContext> {
+export function createSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadSchema(), resolvers });
+}
+
+export function createApolloServer(
+  app: FastifyInstance,
+  schema: GraphQLSchema,
+  logger: Logger,
+): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
-    typeDefs: loadSchema(),
-    resolvers,
+    schema,
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,

@@ -9,11 +9,18 @@ import type { EventService } from '../domain/event-service';
 import type { EventStore } from '../domain/event-store';
 import { createContext } from '../graphql/context';
 import { GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
-import { createApolloServer } from '../graphql/server';
+import { createApolloServer, createSchema } from '../graphql/server';
+import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
 import { LIMITS } from '../domain/limits';
 import { registerErrorHandler } from '../rest/errors';
 import { registerPages } from '../rest/pages';
 import { registerRestRoutes } from '../rest/routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    subscriptions: SubscriptionServer;
+  }
+}
 
 export interface AppDependencies {
   events: EventService;
@@ -30,8 +37,12 @@ export async function buildApp({ events, store, isStoreReachable, logger }: AppD
     // An id is up to 100 characters, which may take 200 UTF-16 units.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2 * LIMITS.idLength + 10 },
   });
-  const apollo = createApolloServer(app, logger);
+  const schema = createSchema();
+  const apollo = createApolloServer(app, schema, logger);
   await apollo.start();
+  const subscriptions = attachSubscriptionServer(app.server, schema, { events, store, logger });
+  app.decorate('subscriptions', subscriptions);
+  app.addHook('preClose', () => subscriptions.close());
 
   const graphql = fastifyApolloHandler(apollo, {
     context: async () => createContext(events, store),

@@ -5,6 +5,7 @@ import { MongoEventRepository } from './event-repository';
 
 export interface StoreConnection {
   client: MongoClient;
+  databaseName: string;
   repository: MongoEventRepository;
   /** True when the store answers a ping right now. */
   isReachable(): Promise<boolean>;
@@ -36,7 +37,8 @@ export async function openStore(
   options: { monitorCommands?: boolean; database?: string } = {},
 ): Promise<StoreConnection> {
   const client = new MongoClient(uri, { ...CLIENT_OPTIONS, monitorCommands: options.monitorCommands ?? false });
-  const repository = new MongoEventRepository(client.db(options.database ?? databaseName(uri)));
+  const name = options.database ?? databaseName(uri);
+  const repository = new MongoEventRepository(client.db(name));
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   const prepare = async (delayMs: number): Promise<void> => {
@@ -52,6 +54,7 @@ export async function openStore(
   await prepare(1_000);
   return {
     client,
+    databaseName: name,
     repository,
     async isReachable() {
       try {

@@ -14,19 +14,29 @@ export interface Loaders {
   revisionsOf: DataLoader<EventRecord, EventRecord[], string>;
 }
 
-export function createLoaders(store: EventStore): Loaders {
+/**
+ * `cache: false` for long-lived operations (subscriptions), whose lookups must see the
+ * store as it is at each change; batching within one change still applies.
+ */
+export function createLoaders(store: EventStore, { cache = true }: { cache?: boolean } = {}): Loaders {
   return {
-    eventById: new DataLoader(async (ids) => {
-      const found = new Map((await store.findByIds(ids)).map((event) => [event.id, event]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
-    childrenByParentId: new DataLoader(async (parentIds) => {
-      const byParent = new Map<string, EventRecord[]>(parentIds.map((id) => [id, []]));
-      for (const child of await store.findChildren(parentIds, LIMITS.childrenPerRequest)) {
-        byParent.get(child.parentId ?? '')?.push(child);
-      }
-      return parentIds.map((id) => byParent.get(id) ?? []);
-    }),
+    eventById: new DataLoader(
+      async (ids) => {
+        const found = new Map((await store.findByIds(ids)).map((event) => [event.id, event]));
+        return ids.map((id) => found.get(id) ?? null);
+      },
+      { cache },
+    ),
+    childrenByParentId: new DataLoader(
+      async (parentIds) => {
+        const byParent = new Map<string, EventRecord[]>(parentIds.map((id) => [id, []]));
+        for (const child of await store.findChildren(parentIds, LIMITS.childrenPerRequest)) {
+          byParent.get(child.parentId ?? '')?.push(child);
+        }
+        return parentIds.map((id) => byParent.get(id) ?? []);
+      },
+      { cache },
+    ),
     revisionsOf: new DataLoader(
       async (events) => {
         const withHistory = events.filter((event) => event.revision > 1);
@@ -34,7 +44,7 @@ export function createLoaders(store: EventStore): Loaders {
         const byEvent = new Map(withHistory.map((event, i) => [event, found[i] ?? []]));
         return events.map((event) => byEvent.get(event) ?? []);
       },
-      { cacheKeyFn: (event) => `${event.id}\u0000${event.revision}` },
+      { cache, cacheKeyFn: (event) => `${event.id}\u0000${event.revision}` },
     ),
   };
 }

@@ -26,9 +26,12 @@ export function testStoreUri(): string {
   return uri;
 }
 
-export async function startTestEts(database = `ets_test_${randomUUID().slice(0, 8)}`): Promise<TestEts> {
+export async function startTestEts(
+  database = `ets_test_${randomUUID().slice(0, 8)}`,
+  { redisUrl }: { redisUrl?: string } = {},
+): Promise<TestEts> {
   const ets = await startEts(
-    { port: 0, host: '127.0.0.1', mongodbUri: testStoreUri(), dataDir: '', logLevel: 'silent' },
+    { port: 0, host: '127.0.0.1', mongodbUri: testStoreUri(), dataDir: '', redisUrl, logLevel: 'silent' },
     { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), monitorCommands: true, database },
   );
   const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {

@@ -65,7 +65,14 @@ describe('HTTP endpoints', () => {
 describe('embedded store', () => {
   it('keeps data across a restart of the service', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'ets-persist-'));
-    const config = { port: 0, host: '127.0.0.1', mongodbUri: undefined, dataDir, logLevel: 'silent' as const };
+    const config = {
+      port: 0,
+      host: '127.0.0.1',
+      mongodbUri: undefined,
+      dataDir,
+      redisUrl: undefined,
+      logLevel: 'silent' as const,
+    };
     const id = uniqueId();
     let ets: RunningEts = await startEts(config, { logger: silent });
     try {
@@ -137,7 +144,7 @@ describe('store outage', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ets-outage-'));
     store = await startFerretdb(ferretdbPath(), dataDir, silent);
     ets = await startEts(
-      { port: 0, host: '127.0.0.1', mongodbUri: store.uri, dataDir, logLevel: 'silent' },
+      { port: 0, host: '127.0.0.1', mongodbUri: store.uri, dataDir, redisUrl: undefined, logLevel: 'silent' },
       { logger: silent },
     );
   });

@@ -5,6 +5,7 @@ import type { UrlMap } from '../../domain/event';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EventRecord } from '../../domain/event';
 import type { EventPage, EventTreeNode, BatchResult, BatchItemResult } from '../../domain/event-service';
+import type { EventChange as EventChangeModel } from '../../domain/changes';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -35,6 +36,11 @@ export type Scalars = {
    */
   URLMap: { input: UrlMap; output: UrlMap; }
 };
+
+export type ChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  | 'UPDATED';
 
 /** The outcome of one event of a batch, at the index it had in the input. */
 export type CreateEventResult = {
@@ -91,6 +97,14 @@ export type Event = {
  */
 export type EventAncestorsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A change to an event, announced once the store has it. */
+export type EventChange = {
+  __typename?: 'EventChange';
+  /** The event after the change; for DELETED, the event as it was. */
+  event: Event;
+  kind: ChangeKind;
 };
 
 /** A page of events, newest start time first (ties broken by id). */
@@ -281,6 +295,21 @@ export type QueryEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Changes to the events matching the filter (the same filter as `events`; a time window
+   * matches on the event's interval), from now on, over graphql-ws at /graphql. A subscriber
+   * that falls 1000 changes behind is disconnected (close code 4408) and should subscribe again.
+   */
+  eventChanged: EventChange;
+};
+
+
+export type SubscriptionEventChangedArgs = {
+  filter?: InputMaybe<EventFilter>;
+};
+
 /** Which time an event's time window filter looks at. */
 export type TimeField =
   /** The event's own interval [startTime, endTime]: it matches when it overlaps the window. */
@@ -363,10 +392,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeKind: ChangeKind;
   CreateEventResult: ResolverTypeWrapper<BatchItemResult>;
   CreateEventsResult: ResolverTypeWrapper<BatchResult>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventRecord>;
+  EventChange: ResolverTypeWrapper<EventChangeModel>;
   EventConnection: ResolverTypeWrapper<EventPage>;
   EventEdge: ResolverTypeWrapper<EventRecord>;
   EventError: ResolverTypeWrapper<EventError>;
@@ -380,6 +411,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TagMap: ResolverTypeWrapper<Scalars['TagMap']['output']>;
   TimeField: TimeField;
   URLMap: ResolverTypeWrapper<Scalars['URLMap']['output']>;
@@ -392,6 +424,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateEventsResult: BatchResult;
   DateTime: Scalars['DateTime']['output'];
   Event: EventRecord;
+  EventChange: EventChangeModel;
   EventConnection: EventPage;
   EventEdge: EventRecord;
   EventError: EventError;
@@ -405,6 +438,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TagMap: Scalars['TagMap']['output'];
   URLMap: Scalars['URLMap']['output'];
 }>;
@@ -441,6 +475,11 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   startTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   tags?: Resolver<ResolversTypes['TagMap'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type EventChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventChange'] = ResolversParentTypes['EventChange']> = ResolversObject<{
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
 }>;
 
 export type EventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = ResolversObject<{
@@ -503,6 +542,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  eventChanged?: SubscriptionResolver<ResolversTypes['EventChange'], "eventChanged", ParentType, ContextType, Partial<SubscriptionEventChangedArgs>>;
+}>;
+
 export interface TagMapScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['TagMap'], any> {
   name: 'TagMap';
 }
@@ -516,6 +559,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CreateEventsResult?: CreateEventsResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
+  EventChange?: EventChangeResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventError?: EventErrorResolvers<ContextType>;
@@ -524,6 +568,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TagMap?: GraphQLScalarType;
   URLMap?: GraphQLScalarType;
 }>;

@@ -5,6 +5,7 @@ import { EventConnection, EventEdge } from './connection';
 import { Event } from './event';
 import { Mutation } from './mutation';
 import { Query } from './query';
+import { Subscription } from './subscription';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -12,6 +13,7 @@ export const resolvers: Resolvers = {
   URLMap: URLMapScalar,
   Query,
   Mutation,
+  Subscription,
   Event,
   EventConnection,
   EventEdge,

@@ -1,0 +1,20 @@
+/** A change as text between instances: JSON with ISO times, checked when read back. */
+import type { EventChange } from '../domain/changes';
+import { fromDocument, toDocument } from '../store/event-document';
+
+export function serializeChange(change: EventChange): string {
+  return JSON.stringify({ kind: change.kind, event: toDocument(change.event) });
+}
+
+const TIME_FIELDS = ['startTime', 'endTime', 'createdAt', 'updatedAt'] as const;
+const KINDS = new Set(['CREATED', 'UPDATED', 'DELETED']);
+
+export function parseChange(text: string): EventChange {
+  const parsed = JSON.parse(text) as { kind?: unknown; event?: Record<string, unknown> };
+  if (!KINDS.has(parsed.kind as string) || typeof parsed.event !== 'object' || parsed.event === null) {
+    throw new Error('not a change');
+  }
+  const doc = { ...parsed.event };
+  for (const field of TIME_FIELDS) doc[field] = new Date(doc[field] as string);
+  return { kind: parsed.kind as EventChange['kind'], event: fromDocument(doc) };
+}
