@@ -1,0 +1,64 @@
+/** A graphql-ws subscriber for tests: collects what the server sends. */
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface Change {
+  kind: string;
+  event: { id: string; [field: string]: unknown };
+}
+
+export interface TestSubscriber {
+  received: Change[];
+  errors: unknown[];
+  /** Resolves when `count` changes have arrived (bounded by the test's timeout). */
+  waitFor(count: number): Promise<Change[]>;
+  close(): Promise<void>;
+}
+
+export const EVENT_CHANGED = `subscription($f: EventFilter) {
+  eventChanged(filter: $f) { kind event { id parentId description tags revision } } }`;
+
+export async function subscribe(httpUrl: string, filter: Record<string, unknown> = {}): Promise<TestSubscriber> {
+  const client: Client = createClient({
+    url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+  });
+  const received: Change[] = [];
+  const errors: unknown[] = [];
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  const settle = () => {
+    for (const waiter of waiters.splice(0)) {
+      if (received.length >= waiter.count) waiter.resolve();
+      else waiters.push(waiter);
+    }
+  };
+  // Subscribed once the server has started the operation: a first ping-pong after it.
+  await new Promise<void>((resolve, reject) => {
+    client.on('connected', () => resolve());
+    client.on('closed', () => reject(new Error('closed before connecting')));
+  });
+  client.subscribe<{ eventChanged: Change }>(
+    { query: EVENT_CHANGED, variables: { f: filter } },
+    {
+      next: (message) => {
+        if (message.data) received.push(message.data.eventChanged);
+        if (message.errors) errors.push(...message.errors);
+        settle();
+      },
+      error: (error) => errors.push(error),
+      complete: () => {},
+    },
+  );
+  return {
+    received,
+    errors,
+    waitFor: (count) =>
+      new Promise((resolve) => {
+        waiters.push({ count, resolve: () => resolve(received) });
+        settle();
+      }),
+    close: () => client.dispose() as Promise<void>,
+  };
+}
