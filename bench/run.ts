@@ -5,6 +5,7 @@
  *
  *   BENCH_EVENTS (100000) size of the data set    BENCH_QUERIES (20) queries per side
  *   BENCH_CREATES (2000) single creates per side  BENCH_BATCHES (40) batches of 100 per side
+ *   BENCH_SUBSCRIBERS (100) live subscribers      BENCH_CHANGES (1000) changes they receive
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import { toDocument, type EventDocument } from '../src/store/event-document';
 import { eventFilter, PAGE_ORDER } from '../src/store/event-filter';
 import { startEmbeddedStore } from '../src/store/embedded-store';
 import { DAYS, random, SERVICES, START, syntheticEvent } from './dataset';
+import { measureLiveChanges } from './live';
 import { measure, type Measurement } from './measure';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -26,6 +28,8 @@ const EVENTS = env('BENCH_EVENTS', 100_000);
 const CREATES = env('BENCH_CREATES', 2_000);
 const BATCHES = env('BENCH_BATCHES', 40);
 const QUERIES = env('BENCH_QUERIES', 20);
+const SUBSCRIBERS = env('BENCH_SUBSCRIBERS', 100);
+const CHANGES = env('BENCH_CHANGES', 1000);
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -179,6 +183,14 @@ async function main(): Promise<void> {
     });
     rows.push(row(httpQuery, rawQuery));
 
+    const live = await measureLiveChanges(port, SUBSCRIBERS, CHANGES, (i, tag) => {
+      const event = input(create(`${tag}-event`)(i));
+      return post(
+        port,
+        JSON.stringify({ query: CREATE, variables: { e: { ...event, tags: { ...event.tags, run: [tag] } } } }),
+      );
+    });
+
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
     console.log(
       `\nmachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -189,6 +201,7 @@ async function main(): Promise<void> {
     console.log('| line | GraphQL over HTTP | raw driver | throughput ratio (raw/GraphQL) | p50 ratio (GraphQL/raw) |');
     console.log('| --- | --- | --- | --- | --- |');
     for (const line of rows) console.log(line);
+    console.log(`\nlive changes: ${live}`);
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -1,19 +1,32 @@
-/** The change feed of a single instance: listeners in this process, called in order. */
+/**
+ * The change feed of a single instance: listeners in this process, called in publishing
+ * order, after the writer's own work (the fan-out to many subscribers is not on its path).
+ */
 import type { Logger } from 'pino';
 import type { ChangeFeed, EventChange } from '../domain/changes';
 
 export class InProcessFeed implements ChangeFeed {
   private readonly listeners = new Set<(change: EventChange) => void>();
+  private queue: EventChange[] = [];
 
   constructor(private readonly logger?: Logger) {}
 
   publish(change: EventChange): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(change);
-      } catch (error) {
-        // One broken listener must not keep the change from the others.
-        this.logger?.error({ err: error }, 'a change listener failed');
+    this.queue.push(change);
+    if (this.queue.length === 1) setImmediate(() => this.deliver());
+  }
+
+  private deliver(): void {
+    const changes = this.queue;
+    this.queue = [];
+    for (const change of changes) {
+      for (const listener of this.listeners) {
+        try {
+          listener(change);
+        } catch (error) {
+          // One broken listener must not keep the change from the others.
+          this.logger?.error({ err: error }, 'a change listener failed');
+        }
       }
     }
   }

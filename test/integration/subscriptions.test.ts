@@ -48,6 +48,29 @@ describe('one instance', () => {
     await untilSubscribers(ets, 0);
   });
 
+  it('announces only what the store acknowledged: a refused write announces nothing', async () => {
+    const run = uniqueId('refused');
+    const subscriber = await subscribe(ets.url, { tags: { run: [run] } });
+    await untilSubscribers(ets, 1);
+    dataOf(await ets.gql(CREATE, { e: { id: `${run}-a`, tags: { run: [run] } } }));
+    expect((await ets.gql(CREATE, { e: { id: `${run}-a`, tags: { run: [run] } } })).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
+    expect(
+      (await ets.gql(MERGE, { e: { id: `${run}-missing`, tags: { run: [run] } } })).errors?.[0]?.extensions?.code,
+    ).toBe('NOT_FOUND');
+    // a merge that changes nothing is no change either
+    dataOf(await ets.gql(MERGE, { e: { id: `${run}-a`, tags: { run: [run] } } }));
+    dataOf(await ets.gql(CREATE, { e: { id: `${run}-b`, tags: { run: [run] } } }));
+    const changes = await subscriber.waitFor(2);
+    expect(changes.map((c) => [c.kind, c.event.id])).toEqual([
+      ['CREATED', `${run}-a`],
+      ['CREATED', `${run}-b`],
+    ]);
+    await subscriber.close();
+    await untilSubscribers(ets, 0);
+  });
+
   it('applies the same filter rules as events()', async () => {
     const run = uniqueId('filter');
     const filters = {
