@@ -32,7 +32,13 @@ export async function startEts(config: Config, options: StartOptions = {}): Prom
   const uri = config.mongodbUri ?? (embedded as EmbeddedStore).uri;
   const store = await openStore(uri, logger, options);
   // Instances sharing a database share a channel.
-  const feed = await createFeed(config.redisUrl, `ets:changes:${store.databaseName}`, logger);
+  const feed = await createFeed(config.redisUrl, `ets:changes:${store.databaseName}`, logger).catch(
+    async (error: unknown) => {
+      await store.close();
+      await embedded?.stop();
+      throw error;
+    },
+  );
   const events = new EventService(store.repository, feed);
   const app = await buildApp({ events, store: store.repository, isStoreReachable: () => store.isReachable(), logger });
   await app.listen({ port: config.port, host: config.host });

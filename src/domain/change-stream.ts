@@ -1,33 +1,39 @@
 /**
  * One subscriber's view of the feed: the changes matching its filter, as an async
  * iterator with a bounded buffer. A subscriber that falls `capacity` changes behind is
- * cut off (the iterator throws SlowSubscriberError) instead of holding memory or slowing
- * anyone else.
+ * cut off: its backlog is dropped, it is told at once (`onOverflow`, to disconnect a
+ * client too stuck to read), and the next item it reads is the error, after which the
+ * stream ends. It never holds more memory nor slows anyone else.
  */
-import { matchesQuery, type ChangeFeed, type EventChange } from './changes';
+import { queryMatcher, type ChangeFeed, type EventChange } from './changes';
 import type { EventQuery } from './query';
 
 export class SlowSubscriberError extends Error {
+  /** Read by graphql-js into the error the client receives. */
+  readonly extensions = { code: 'SLOW_SUBSCRIBER' };
+
   constructor(readonly capacity: number) {
     super(`this subscription fell more than ${capacity} changes behind and was closed; subscribe again`);
     this.name = 'SlowSubscriberError';
   }
 }
 
+/** What a stream yields: a change, or, last of all, the error that ended it. */
+export type StreamItem = EventChange | SlowSubscriberError;
+
 export function changeStream(
   feed: ChangeFeed,
   query: EventQuery,
   capacity: number,
-  /** Told at once when the subscriber is cut off (it may be too stuck to read the error). */
   onOverflow: (error: SlowSubscriberError) => void = () => {},
-): AsyncIterableIterator<EventChange> {
-  const buffer: EventChange[] = [];
-  let waiting: ((result: IteratorResult<EventChange>) => void) | undefined;
-  let failed: SlowSubscriberError | undefined;
+): AsyncIterableIterator<StreamItem> {
+  const matches = queryMatcher(query);
+  const buffer: StreamItem[] = [];
+  let waiting: ((result: IteratorResult<StreamItem>) => void) | undefined;
   let done = false;
 
   const unsubscribe = feed.subscribe((change) => {
-    if (done || !matchesQuery(change.event, query)) return;
+    if (done || !matches(change.event)) return;
     if (waiting) {
       const resolve = waiting;
       waiting = undefined;
@@ -35,9 +41,10 @@ export function changeStream(
     } else if (buffer.length < capacity) {
       buffer.push(change);
     } else {
-      failed = new SlowSubscriberError(capacity);
+      const error = new SlowSubscriberError(capacity);
+      buffer.splice(0, buffer.length, error);
       finish();
-      onOverflow(failed);
+      onOverflow(error);
     }
   });
 
@@ -45,7 +52,6 @@ export function changeStream(
     if (done) return;
     done = true;
     unsubscribe();
-    buffer.length = failed ? 0 : buffer.length;
     waiting?.({ value: undefined, done: true });
     waiting = undefined;
   }
@@ -54,18 +60,19 @@ export function changeStream(
     [Symbol.asyncIterator]() {
       return this;
     },
-    next(): Promise<IteratorResult<EventChange>> {
-      const change = buffer.shift();
-      if (change) return Promise.resolve({ value: change, done: false });
-      if (failed) return Promise.reject(failed);
+    next(): Promise<IteratorResult<StreamItem>> {
+      const item = buffer.shift();
+      if (item) return Promise.resolve({ value: item, done: false });
       if (done) return Promise.resolve({ value: undefined, done: true });
       return new Promise((resolve) => (waiting = resolve));
     },
-    return(): Promise<IteratorResult<EventChange>> {
+    return(): Promise<IteratorResult<StreamItem>> {
+      buffer.length = 0;
       finish();
       return Promise.resolve({ value: undefined, done: true });
     },
-    throw(error?: unknown): Promise<IteratorResult<EventChange>> {
+    throw(error?: unknown): Promise<IteratorResult<StreamItem>> {
+      buffer.length = 0;
       finish();
       return Promise.reject(error);
     },

@@ -3,7 +3,7 @@
  * carries announcements between server instances, and the filter a subscriber applies.
  */
 import type { EventRecord } from './event';
-import type { EventQuery } from './query';
+import { escapeRegex, type EventQuery } from './query';
 
 export type ChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
 
@@ -24,8 +24,19 @@ export interface ChangeFeed {
   close(): Promise<void>;
 }
 
-/** Whether an event matches a filter, exactly as the store's query would select it. */
+/** Whether an event matches a filter, as the store's query would select it. */
 export function matchesQuery(event: EventRecord, query: EventQuery): boolean {
+  return queryMatcher(query)(event);
+}
+
+/** The filter compiled once, for testing change after change. */
+export function queryMatcher(query: EventQuery): (event: EventRecord) => boolean {
+  // The store matches with a case-insensitive regular expression of the literal text.
+  const search = query.search ? new RegExp(escapeRegex(query.search), 'iu') : undefined;
+  return (event) => matches(event, query, search);
+}
+
+function matches(event: EventRecord, query: EventQuery, search: RegExp | undefined): boolean {
   if (query.parentId !== undefined && event.parentId !== query.parentId) return false;
   for (const [key, values] of Object.entries(query.tags ?? {})) {
     const has = event.tags[key];
@@ -35,7 +46,7 @@ export function matchesQuery(event: EventRecord, query: EventQuery): boolean {
     const has = event.tags[key];
     if (has && values.some((value) => has.includes(value))) return false;
   }
-  if (query.search && !event.description.toLowerCase().includes(query.search.toLowerCase())) return false;
+  if (search && !search.test(event.description)) return false;
   return inWindow(event, query);
 }
 

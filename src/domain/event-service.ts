@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { assertNoCycle, findCycles, type ParentLookup } from './ancestry';
-import type { ChangeFeed, ChangeKind, EventChange } from './changes';
-import { changeStream, type SlowSubscriberError } from './change-stream';
+import type { ChangeFeed, ChangeKind } from './changes';
+import { changeStream, type SlowSubscriberError, type StreamItem } from './change-stream';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from './errors';
 import type { EventDraft, EventRecord } from './event';
 import type { EventStore } from './event-store';
@@ -73,7 +73,7 @@ export class EventService {
   changes(
     filter: RawEventFilter | null | undefined,
     onOverflow?: (error: SlowSubscriberError) => void,
-  ): AsyncIterableIterator<EventChange> {
+  ): AsyncIterableIterator<StreamItem> {
     return changeStream(this.feed, readEventQuery(filter), LIMITS.subscriberBuffer, onOverflow);
   }
 

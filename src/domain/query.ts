@@ -93,3 +93,8 @@ export function decodeCursor(cursor: string, field = 'after'): PagePosition {
   }
   throw new ValidationError(field, 'must be a cursor returned by this API (pageInfo.endCursor)');
 }
+
+/** Search text is matched literally: no user-supplied pattern reaches the regex engine. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -42,18 +42,25 @@ export class RedisFeed implements ChangeFeed {
 
   static async connect(url: string, channel: string, logger: Logger): Promise<RedisFeed> {
     const feed = new RedisFeed(url, channel, logger);
-    await Promise.all([feed.publisher.connect(), feed.subscriber.connect()]);
-    await feed.subscriber.subscribe(channel);
+    try {
+      await Promise.all([feed.publisher.connect(), feed.subscriber.connect()]);
+      await feed.subscriber.subscribe(channel);
+    } catch (error) {
+      await feed.close(); // or both clients would go on reconnecting
+      throw error;
+    }
     logger.info({ channel }, 'live changes fan out through redis');
     return feed;
   }
 
   publish(change: EventChange): void {
     this.publisher.publish(this.channel, serializeChange(change)).catch((error: unknown) => {
+      // Other instances miss it; this instance's own subscribers still get it.
       this.logger.warn(
         { err: error, id: change.event.id },
         'a change was stored but not published: redis is unavailable',
       );
+      this.local.publish(change);
     });
   }
 

@@ -15,6 +15,10 @@ export function parseChange(text: string): EventChange {
     throw new Error('not a change');
   }
   const doc = { ...parsed.event };
-  for (const field of TIME_FIELDS) doc[field] = new Date(doc[field] as string);
+  for (const field of TIME_FIELDS) {
+    const time = new Date(doc[field] as string);
+    if (Number.isNaN(time.getTime())) throw new Error(`not a change: ${field} is not a time`);
+    doc[field] = time;
+  }
   return { kind: parsed.kind as EventChange['kind'], event: fromDocument(doc) };
 }

@@ -9,6 +9,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** For subscriptions: cuts off a subscriber that fell too far behind. */
   dropSlowSubscriber?: (error: SlowSubscriberError) => void;
+  /** For subscriptions: aborted when the client's connection closes. */
+  connectionClosed?: AbortSignal;
 }
 
 export function createContext(events: EventService, store: EventStore): GraphQLContext {

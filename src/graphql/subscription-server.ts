@@ -1,20 +1,26 @@
 /**
  * GraphQL subscriptions over graphql-ws, on the same port and path as GraphQL. Each
- * subscriber gets its own bounded change stream; one that falls too far behind is
- * disconnected (close code 4408) and logged, so it never holds up a writer or anyone else.
+ * subscriber gets its own bounded change stream. One that falls too far behind loses its
+ * backlog at once and receives an error (code SLOW_SUBSCRIBER) as soon as it reads again;
+ * a connection that still does not read after a grace period is closed (code 4009) and
+ * then cut. Either way it is logged, and it never holds up a writer or anyone else.
  */
 import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventService } from '../domain/event-service';
 import type { EventStore } from '../domain/event-store';
 import { createLoaders } from '../store/loaders';
 import type { GraphQLContext } from './context';
 
 const KEEP_ALIVE_MS = 12_000;
-export const SLOW_SUBSCRIBER_CLOSE_CODE = 4408;
+/** Outside graphql-ws' own codes, and not one its client retries silently as fatal-free. */
+export const SLOW_SUBSCRIBER_CLOSE_CODE = 4009;
+const STUCK_GRACE_MS = 5_000;
+// Clients send subscriptions, not data: a large frame is a mistake or an attack.
+const MAX_PAYLOAD_BYTES = 1024 * 1024;
 
 export interface SubscriptionServer {
   /** Open websocket connections. */
@@ -22,12 +28,27 @@ export interface SubscriptionServer {
   close(): Promise<void>;
 }
 
+const closedSignals = new WeakMap<WebSocket, AbortSignal>();
+
+/** One signal per connection, aborted when it closes (or at once if it already has). */
+function closedSignal(socket: WebSocket): AbortSignal {
+  let signal = closedSignals.get(socket);
+  if (!signal) {
+    const controller = new AbortController();
+    if (socket.readyState === socket.CLOSING || socket.readyState === socket.CLOSED) controller.abort();
+    else socket.once('close', () => controller.abort());
+    signal = controller.signal;
+    closedSignals.set(socket, signal);
+  }
+  return signal;
+}
+
 export function attachSubscriptionServer(
   server: Server,
   schema: GraphQLSchema,
   { events, store, logger }: { events: EventService; store: EventStore; logger: Logger },
 ): SubscriptionServer {
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_PAYLOAD_BYTES });
   wss.on('error', (error) => logger.error({ err: error }, 'websocket server error'));
   const graphqlWs = useServer<Record<string, unknown>, Record<string, never>>(
     {
@@ -36,11 +57,17 @@ export function attachSubscriptionServer(
         events,
         // A subscription lives long: its lookups must see the store at each change.
         loaders: createLoaders(store, { cache: false }),
+        connectionClosed: closedSignal(extra.socket),
         dropSlowSubscriber: (error) => {
-          logger.warn({ reason: error.message }, 'disconnecting a subscriber that fell too far behind');
-          extra.socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, 'subscriber fell too far behind');
-          // A stuck client never answers the close handshake.
-          setTimeout(() => extra.socket.terminate(), 1_000).unref();
+          const socket = extra.socket;
+          logger.warn({ reason: error.message }, 'a subscriber fell too far behind: its subscription was ended');
+          setTimeout(() => {
+            if (socket.readyState !== socket.OPEN || socket.bufferedAmount === 0) return;
+            logger.warn('closing the connection of a subscriber that does not read');
+            socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, 'subscriber does not read');
+            // A stuck client never answers the close handshake.
+            setTimeout(() => socket.terminate(), STUCK_GRACE_MS).unref();
+          }, STUCK_GRACE_MS).unref();
         },
       }),
     },
@@ -52,8 +79,11 @@ export function attachSubscriptionServer(
       return wss.clients.size;
     },
     async close() {
+      // Clients that do not answer the close handshake must not hold up the shutdown.
+      const cut = setTimeout(() => wss.clients.forEach((socket) => socket.terminate()), 2_000);
       await graphqlWs.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      clearTimeout(cut);
     },
   };
 }

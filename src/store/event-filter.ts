@@ -4,7 +4,7 @@
  * top level and everything else goes under $and; on MongoDB the shape makes no difference.
  */
 import type { Filter } from 'mongodb';
-import type { EventQuery, PagePosition } from '../domain/query';
+import { escapeRegex, type EventQuery, type PagePosition } from '../domain/query';
 import { tagPair, tagPairs, type EventDocument } from './event-document';
 
 export const PAGE_ORDER = { startTime: -1, _id: -1 } as const;
@@ -53,9 +53,4 @@ function timeWindow({ timeField, from, to }: EventQuery): Filter<EventDocument> 
  */
 export function oneOf<T>(values: readonly T[]): T | { $in: T[] } {
   return values.length === 1 ? (values[0] as T) : { $in: [...values] };
-}
-
-/** Search text is matched literally: no user-supplied pattern reaches the regex engine. */
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -10,7 +10,7 @@ export interface Change {
 export interface TestSubscriber {
   received: Change[];
   errors: unknown[];
-  /** Resolves when `count` changes have arrived (bounded by the test's timeout). */
+  /** Resolves when `count` changes have arrived; rejects if the connection ends first. */
   waitFor(count: number): Promise<Change[]>;
   close(): Promise<void>;
 }
@@ -27,10 +27,12 @@ export async function subscribe(httpUrl: string, filter: Record<string, unknown>
   });
   const received: Change[] = [];
   const errors: unknown[] = [];
-  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  const waiters: Array<{ count: number; resolve: () => void; reject: (error: Error) => void }> = [];
+  let ended: Error | undefined;
   const settle = () => {
     for (const waiter of waiters.splice(0)) {
       if (received.length >= waiter.count) waiter.resolve();
+      else if (ended) waiter.reject(ended);
       else waiters.push(waiter);
     }
   };
@@ -38,6 +40,10 @@ export async function subscribe(httpUrl: string, filter: Record<string, unknown>
   await new Promise<void>((resolve, reject) => {
     client.on('connected', () => resolve());
     client.on('closed', () => reject(new Error('closed before connecting')));
+  });
+  client.on('closed', () => {
+    ended = new Error(`the connection closed after ${received.length} changes`);
+    settle();
   });
   client.subscribe<{ eventChanged: Change }>(
     { query: EVENT_CHANGED, variables: { f: filter } },
@@ -47,7 +53,11 @@ export async function subscribe(httpUrl: string, filter: Record<string, unknown>
         if (message.errors) errors.push(...message.errors);
         settle();
       },
-      error: (error) => errors.push(error),
+      error: (error) => {
+        errors.push(error);
+        ended = new Error('the subscription failed');
+        settle();
+      },
       complete: () => {},
     },
   );
@@ -55,8 +65,8 @@ export async function subscribe(httpUrl: string, filter: Record<string, unknown>
     received,
     errors,
     waitFor: (count) =>
-      new Promise((resolve) => {
-        waiters.push({ count, resolve: () => resolve(received) });
+      new Promise((resolve, reject) => {
+        waiters.push({ count, resolve: () => resolve(received), reject });
         settle();
       }),
     close: () => client.dispose() as Promise<void>,

@@ -1,5 +1,6 @@
 import { decodeCursor, encodeCursor, readEventQuery, readPageSize } from '../../src/domain/query';
-import { eventFilter, escapeRegex } from '../../src/store/event-filter';
+import { escapeRegex } from '../../src/domain/query';
+import { eventFilter } from '../../src/store/event-filter';
 import { fromDocument, tagPair, toDocument } from '../../src/store/event-document';
 
 describe('cursors', () => {
