@@ -18,8 +18,18 @@ export class SlowSubscriberError extends Error {
   }
 }
 
+/** The feed lost its connection: changes may have been missed. */
+export class FeedInterruptedError extends Error {
+  readonly extensions = { code: 'FEED_INTERRUPTED' };
+
+  constructor() {
+    super('live changes were interrupted and some may have been missed; query again and subscribe again');
+    this.name = 'FeedInterruptedError';
+  }
+}
+
 /** What a stream yields: a change, or, last of all, the error that ended it. */
-export type StreamItem = EventChange | SlowSubscriberError;
+export type StreamItem = EventChange | SlowSubscriberError | FeedInterruptedError;
 
 export function changeStream(
   feed: ChangeFeed,
@@ -32,21 +42,34 @@ export function changeStream(
   let waiting: ((result: IteratorResult<StreamItem>) => void) | undefined;
   let done = false;
 
-  const unsubscribe = feed.subscribe((change) => {
-    if (done || !matches(change.event)) return;
-    if (waiting) {
-      const resolve = waiting;
-      waiting = undefined;
-      resolve({ value: change, done: false });
-    } else if (buffer.length < capacity) {
-      buffer.push(change);
-    } else {
-      const error = new SlowSubscriberError(capacity);
-      buffer.splice(0, buffer.length, error);
-      finish();
-      onOverflow(error);
-    }
-  });
+  const deliver = (item: StreamItem) => {
+    const resolve = waiting;
+    waiting = undefined;
+    resolve?.({ value: item, done: false });
+  };
+  /** Ends the stream with an error as its last item (after what is buffered, unless `drop`). */
+  const end = (error: SlowSubscriberError | FeedInterruptedError, drop: boolean) => {
+    if (drop) buffer.length = 0;
+    if (waiting) deliver(error);
+    else buffer.push(error);
+    finish();
+  };
+
+  const unsubscribe = feed.subscribe(
+    (change) => {
+      if (done || !matches(change.event)) return;
+      if (waiting) deliver(change);
+      else if (buffer.length < capacity) buffer.push(change);
+      else {
+        const error = new SlowSubscriberError(capacity);
+        end(error, true);
+        onOverflow(error);
+      }
+    },
+    () => {
+      if (!done) end(new FeedInterruptedError(), false);
+    },
+  );
 
   function finish(): void {
     if (done) return;

@@ -19,8 +19,11 @@ export interface EventChange {
  */
 export interface ChangeFeed {
   publish(change: EventChange): void;
-  /** Calls `listener` for each change, in publishing order per event; returns the unsubscribe. */
-  subscribe(listener: (change: EventChange) => void): () => void;
+  /**
+   * Calls `listener` for each change, in publishing order per event, and `interrupted` when
+   * the feed may have lost changes (its broker connection dropped); returns the unsubscribe.
+   */
+  subscribe(listener: (change: EventChange) => void, interrupted?: () => void): () => void;
   close(): Promise<void>;
 }
 

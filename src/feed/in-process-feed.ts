@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { ChangeFeed, EventChange } from '../domain/changes';
 
 export class InProcessFeed implements ChangeFeed {
-  private readonly listeners = new Set<(change: EventChange) => void>();
+  private readonly listeners = new Map<(change: EventChange) => void, (() => void) | undefined>();
   private queue: EventChange[] = [];
 
   constructor(private readonly logger?: Logger) {}
@@ -20,7 +20,7 @@ export class InProcessFeed implements ChangeFeed {
     const changes = this.queue;
     this.queue = [];
     for (const change of changes) {
-      for (const listener of this.listeners) {
+      for (const listener of this.listeners.keys()) {
         try {
           listener(change);
         } catch (error) {
@@ -31,9 +31,14 @@ export class InProcessFeed implements ChangeFeed {
     }
   }
 
-  subscribe(listener: (change: EventChange) => void): () => void {
-    this.listeners.add(listener);
+  subscribe(listener: (change: EventChange) => void, interrupted?: () => void): () => void {
+    this.listeners.set(listener, interrupted);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Tells every subscriber that changes may have been lost. */
+  interrupt(): void {
+    for (const interrupted of [...this.listeners.values()]) interrupted?.();
   }
 
   /** How many subscribers are attached (for tests and metrics). */

@@ -30,6 +30,15 @@ export class RedisFeed implements ChangeFeed {
     ] as const) {
       connection.on('error', (error: Error) => logger.warn({ err: error }, `redis ${name}: ${error.message}`));
     }
+    // Whatever was published while the subscriber connection was down is lost for good.
+    let ready = false;
+    this.subscriber.on('ready', () => (ready = true));
+    this.subscriber.on('close', () => {
+      if (!ready) return;
+      ready = false;
+      logger.warn('redis subscriber connection lost: live subscribers are told to subscribe again');
+      this.local.interrupt();
+    });
     this.subscriber.on('message', (from: string, message: string) => {
       if (from !== this.channel) return;
       try {
@@ -64,8 +73,8 @@ export class RedisFeed implements ChangeFeed {
     });
   }
 
-  subscribe(listener: (change: EventChange) => void): () => void {
-    return this.local.subscribe(listener);
+  subscribe(listener: (change: EventChange) => void, interrupted?: () => void): () => void {
+    return this.local.subscribe(listener, interrupted);
   }
 
   get size(): number {

@@ -2,6 +2,7 @@
  * eventChanged over graphql-ws against the real store (and real Redis for several
  * instances): order, filters, many subscribers, a stuck subscriber, and clean-up.
  */
+import Redis from 'ioredis';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import WebSocket from 'ws';
@@ -316,5 +317,29 @@ describe('several instances through Redis', () => {
     ]);
     expect(changes[1]?.event.tags).toEqual({ run: [run], status: ['success'] });
     await subscriber.close();
+  });
+
+  it('tells subscribers when the Redis connection drops, and works again once it is back', async () => {
+    const run = uniqueId('gap');
+    const before = await subscribe(a.url, { tags: { run: [run] } });
+    await untilSubscribers(a, 1);
+    // Redis drops every pub/sub connection, as when it restarts.
+    const admin = new Redis(REDIS_URL);
+    await admin.client('KILL', 'TYPE', 'pubsub');
+    admin.disconnect();
+    for (let i = 0; i < 400 && before.errors.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect((before.errors[0] as { extensions?: { code?: string } }).extensions?.code).toBe('FEED_INTERRUPTED');
+    await untilSubscribers(a, 0);
+    await before.close();
+
+    // ioredis reconnects and subscribes again by itself; a new subscriber gets changes.
+    const after = await subscribe(a.url, { tags: { run: [run] } });
+    await untilSubscribers(a, 1);
+    for (let attempt = 0; attempt < 40 && after.received.length === 0; attempt++) {
+      dataOf(await b.gql(CREATE, { e: { id: `${run}-${attempt}`, tags: { run: [run] } } }));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(after.received.length).toBeGreaterThan(0);
+    await after.close();
   });
 });

@@ -1,4 +1,4 @@
-import { SlowSubscriberError, type StreamItem } from '../../domain/change-stream';
+import { FeedInterruptedError, SlowSubscriberError, type StreamItem } from '../../domain/change-stream';
 import type { SubscriptionResolvers } from '../__generated__/resolvers';
 
 export const Subscription: SubscriptionResolvers = {
@@ -13,7 +13,7 @@ export const Subscription: SubscriptionResolvers = {
     },
     // The stream's last item may be the error that ended it: the client gets it as an error.
     resolve: (item: StreamItem) => {
-      if (item instanceof SlowSubscriberError) throw item;
+      if (item instanceof SlowSubscriberError || item instanceof FeedInterruptedError) throw item;
       return item;
     },
   },
