@@ -9,6 +9,14 @@ import { changeStream, type SlowSubscriberError, type StreamItem } from './chang
 import { ConflictError, DomainError, NotFoundError, ValidationError } from './errors';
 import type { EventDraft, EventRecord } from './event';
 import type { EventStore } from './event-store';
+import {
+  histogramBuckets,
+  histogramWindow,
+  readInterval,
+  type HistogramBucket,
+  type TagKeyCount,
+  type TagValueCount,
+} from './facets';
 import { KeyLock } from './key-lock';
 import { LIMITS } from './limits';
 import { decodeCursor, readEventQuery, readPageSize, type EventQuery, type RawEventFilter } from './query';
@@ -98,6 +106,26 @@ export class EventService {
 
   count(query: EventQuery): Promise<number> {
     return this.store.count(query);
+  }
+
+  tagKeys(filter: RawEventFilter | null | undefined, first: unknown): Promise<TagKeyCount[]> {
+    return this.store.countTagKeys(readEventQuery(filter), readPageSize(first));
+  }
+
+  tagValues(key: unknown, filter: RawEventFilter | null | undefined, first: unknown): Promise<TagValueCount[]> {
+    const query = readEventQuery(filter);
+    if (typeof key !== 'string' || key === '') throw new ValidationError('key', 'must be a tag key');
+    return this.store.countTagValues(query, key, readPageSize(first));
+  }
+
+  /** Counts of the matching events per time bucket, by start time, over the filter's window. */
+  async histogram(filter: RawEventFilter | null | undefined, interval: unknown): Promise<HistogramBucket[]> {
+    const query = readEventQuery(filter);
+    const intervalMs = readInterval(interval);
+    const { from, to } = histogramWindow(query, intervalMs);
+    // The window selects by start time here; the other conditions of the filter apply as usual.
+    const rest = { ...query, from: undefined, to: undefined };
+    return histogramBuckets(from, to, intervalMs, await this.store.findStartTimes(rest, from, to));
   }
 
   /** A numbered page (0 is the first) of `size` events, and how many match in all. */

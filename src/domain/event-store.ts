@@ -1,5 +1,6 @@
 /** The storage the domain needs, as an interface: store/ implements it for MongoDB. */
 import type { EventRecord } from './event';
+import type { TagKeyCount, TagValueCount } from './facets';
 import type { EventQuery, PagePosition } from './query';
 
 export interface EventStore {
@@ -16,6 +17,12 @@ export interface EventStore {
    */
   findPage(query: EventQuery, limit: number, from?: { after?: PagePosition; skip?: number }): Promise<EventRecord[]>;
   count(query: EventQuery): Promise<number>;
+  /** The tag keys of the matching events, with how many events carry each; most first. */
+  countTagKeys(query: EventQuery, limit: number): Promise<TagKeyCount[]>;
+  /** The values of one tag key among the matching events, with counts; most first. */
+  countTagValues(query: EventQuery, key: string, limit: number): Promise<TagValueCount[]>;
+  /** The start times of the matching events that start in [from, to). */
+  findStartTimes(query: EventQuery, from: Date, to: Date): Promise<Date[]>;
   /** Throws ConflictError when the id is taken. */
   insert(event: EventRecord): Promise<void>;
   /** Inserts what it can; per input index, true when inserted, false when the id was taken. */

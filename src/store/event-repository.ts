@@ -3,7 +3,8 @@ import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { ConflictError } from '../domain/errors';
 import type { EventRecord } from '../domain/event';
 import type { EventStore } from '../domain/event-store';
-import type { EventQuery, PagePosition } from '../domain/query';
+import type { TagKeyCount, TagValueCount } from '../domain/facets';
+import { escapeRegex, type EventQuery, type PagePosition } from '../domain/query';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
 import { eventFilter, oneOf, PAGE_ORDER } from './event-filter';
 import { ensureIndexes } from './indexes';
@@ -90,6 +91,47 @@ export class MongoEventRepository implements EventStore {
 
   count(query: EventQuery): Promise<number> {
     return guard(() => this.events.countDocuments(eventFilter(query)));
+  }
+
+  countTagKeys(query: EventQuery, limit: number): Promise<TagKeyCount[]> {
+    return guard(async () => {
+      const groups = await this.events
+        .aggregate<{ _id: string; count: number }>([
+          { $match: eventFilter(query) },
+          { $unwind: '$tags' },
+          { $group: { _id: '$tags.key', count: { $sum: 1 } } },
+          { $sort: { count: -1, _id: 1 } },
+          { $limit: limit },
+        ])
+        .toArray();
+      return groups.map(({ _id, count }) => ({ key: _id, count }));
+    });
+  }
+
+  countTagValues(query: EventQuery, key: string, limit: number): Promise<TagValueCount[]> {
+    return guard(async () => {
+      // Pairs of the key, from tagIndex (FerretDB cannot unwind a nested list such as tags.values).
+      const prefix = `^${escapeRegex(JSON.stringify([key]).slice(0, -1))},`;
+      const groups = await this.events
+        .aggregate<{ _id: string; count: number }>([
+          { $match: eventFilter(query) },
+          { $unwind: '$tagIndex' },
+          { $match: { tagIndex: { $regex: prefix } } },
+          { $group: { _id: '$tagIndex', count: { $sum: 1 } } },
+          { $sort: { count: -1, _id: 1 } },
+          { $limit: limit },
+        ])
+        .toArray();
+      return groups.map(({ _id, count }) => ({ value: (JSON.parse(_id) as [string, string])[1], count }));
+    });
+  }
+
+  findStartTimes(query: EventQuery, from: Date, to: Date): Promise<Date[]> {
+    return guard(async () => {
+      const filter = { $and: [eventFilter(query), { startTime: { $gte: from, $lt: to } }] };
+      const docs = await this.events.find(filter, { projection: { startTime: 1 } }).toArray();
+      return docs.map((doc) => doc.startTime);
+    });
   }
 
   insert(event: EventRecord): Promise<void> {

@@ -194,6 +194,13 @@ export type EventRevision = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** How many matching events start in [start, start + interval). */
+export type HistogramBucket = {
+  __typename?: 'HistogramBucket';
+  count: Scalars['Int']['output'];
+  start: Scalars['DateTime']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an event; an existing id is a CONFLICT. */
@@ -275,6 +282,16 @@ export type Query = {
   eventTree?: Maybe<EventNode>;
   /** Events matching the filter, newest start time first. `first` is 0..1000. */
   events: EventConnection;
+  /**
+   * Counts of the matching events per time bucket, by start time, over the filter's window
+   * [from, to) (both required). `interval` is a number and a unit: 30s, 5m, 1h, 1d, 1w;
+   * buckets are aligned to multiples of it, at most 10000.
+   */
+  histogram: Array<HistogramBucket>;
+  /** The tag keys of the matching events, the most common first (ties by key). `first` is 0..1000. */
+  tagKeys: Array<TagKeyCount>;
+  /** The values of one tag key among the matching events, the most common first. `first` is 0..1000. */
+  tagValues: Array<TagValueCount>;
 };
 
 
@@ -295,6 +312,25 @@ export type QueryEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryHistogramArgs = {
+  filter: EventFilter;
+  interval: Scalars['String']['input'];
+};
+
+
+export type QueryTagKeysArgs = {
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTagValuesArgs = {
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  key: Scalars['String']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -308,6 +344,20 @@ export type Subscription = {
 
 export type SubscriptionEventChangedArgs = {
   filter?: InputMaybe<EventFilter>;
+};
+
+/** A tag key and how many of the matching events carry it. */
+export type TagKeyCount = {
+  __typename?: 'TagKeyCount';
+  count: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+};
+
+/** A value of a tag key and how many of the matching events carry it. */
+export type TagValueCount = {
+  __typename?: 'TagValueCount';
+  count: Scalars['Int']['output'];
+  value: Scalars['String']['output'];
 };
 
 /** Which time an event's time window filter looks at. */
@@ -405,6 +455,7 @@ export type ResolversTypes = ResolversObject<{
   EventInput: EventInput;
   EventNode: ResolverTypeWrapper<EventTreeNode>;
   EventRevision: ResolverTypeWrapper<EventRecord>;
+  HistogramBucket: ResolverTypeWrapper<HistogramBucket>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -412,7 +463,9 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TagKeyCount: ResolverTypeWrapper<TagKeyCount>;
   TagMap: ResolverTypeWrapper<Scalars['TagMap']['output']>;
+  TagValueCount: ResolverTypeWrapper<TagValueCount>;
   TimeField: TimeField;
   URLMap: ResolverTypeWrapper<Scalars['URLMap']['output']>;
 }>;
@@ -432,6 +485,7 @@ export type ResolversParentTypes = ResolversObject<{
   EventInput: EventInput;
   EventNode: EventTreeNode;
   EventRevision: EventRecord;
+  HistogramBucket: HistogramBucket;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -439,7 +493,9 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TagKeyCount: TagKeyCount;
   TagMap: Scalars['TagMap']['output'];
+  TagValueCount: TagValueCount;
   URLMap: Scalars['URLMap']['output'];
 }>;
 
@@ -521,6 +577,11 @@ export type EventRevisionResolvers<ContextType = GraphQLContext, ParentType exte
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type HistogramBucketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HistogramBucket'] = ResolversParentTypes['HistogramBucket']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationCreateEventArgs, 'event'>>;
   createEvents?: Resolver<ResolversTypes['CreateEventsResult'], ParentType, ContextType, RequireFields<MutationCreateEventsArgs, 'events'>>;
@@ -540,15 +601,28 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   eventTree?: Resolver<Maybe<ResolversTypes['EventNode']>, ParentType, ContextType, RequireFields<QueryEventTreeArgs, 'id' | 'maxDepth'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  histogram?: Resolver<Array<ResolversTypes['HistogramBucket']>, ParentType, ContextType, RequireFields<QueryHistogramArgs, 'filter' | 'interval'>>;
+  tagKeys?: Resolver<Array<ResolversTypes['TagKeyCount']>, ParentType, ContextType, RequireFields<QueryTagKeysArgs, 'first'>>;
+  tagValues?: Resolver<Array<ResolversTypes['TagValueCount']>, ParentType, ContextType, RequireFields<QueryTagValuesArgs, 'first' | 'key'>>;
 }>;
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   eventChanged?: SubscriptionResolver<ResolversTypes['EventChange'], "eventChanged", ParentType, ContextType, Partial<SubscriptionEventChangedArgs>>;
 }>;
 
+export type TagKeyCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TagKeyCount'] = ResolversParentTypes['TagKeyCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface TagMapScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['TagMap'], any> {
   name: 'TagMap';
 }
+
+export type TagValueCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TagValueCount'] = ResolversParentTypes['TagValueCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export interface UrlMapScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URLMap'], any> {
   name: 'URLMap';
@@ -565,11 +639,14 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   EventError?: EventErrorResolvers<ContextType>;
   EventNode?: EventNodeResolvers<ContextType>;
   EventRevision?: EventRevisionResolvers<ContextType>;
+  HistogramBucket?: HistogramBucketResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TagKeyCount?: TagKeyCountResolvers<ContextType>;
   TagMap?: GraphQLScalarType;
+  TagValueCount?: TagValueCountResolvers<ContextType>;
   URLMap?: GraphQLScalarType;
 }>;
 

@@ -10,4 +10,7 @@ export const Query: QueryResolvers = {
     return page;
   },
   eventTree: (_, { id, maxDepth }, { events }) => events.tree(id, maxDepth ?? LIMITS.defaultTreeDepth),
+  tagKeys: (_, { filter, first }, { events }) => events.tagKeys(filter, first),
+  tagValues: (_, { key, filter, first }, { events }) => events.tagValues(key, filter, first),
+  histogram: (_, { filter, interval }, { events }) => events.histogram(filter, interval),
 };

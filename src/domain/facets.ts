@@ -1,0 +1,61 @@
+/** Facets for filter lists and timelines: tag keys and values with counts, and histograms. */
+import { ValidationError } from './errors';
+import type { EventQuery } from './query';
+
+export interface TagKeyCount {
+  key: string;
+  count: number;
+}
+
+export interface TagValueCount {
+  value: string;
+  count: number;
+}
+
+export interface HistogramBucket {
+  start: Date;
+  count: number;
+}
+
+const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+export const MAX_BUCKETS = 10_000;
+
+/** "30s", "5m", "1h", "1d", "1w" → milliseconds. */
+export function readInterval(text: unknown, field = 'interval'): number {
+  const match = typeof text === 'string' ? /^(\d{1,6})([smhdw])$/.exec(text.trim()) : null;
+  const ms = match ? Number(match[1]) * (UNITS[match[2] as string] as number) : 0;
+  if (ms <= 0) throw new ValidationError(field, 'must be a whole number and a unit: s, m, h, d or w (e.g. 5m, 1h)');
+  return ms;
+}
+
+/** The window a histogram covers: the filter's from and to, in at most MAX_BUCKETS buckets. */
+export function histogramWindow(query: EventQuery, intervalMs: number): { from: Date; to: Date } {
+  if (!query.from || !query.to) throw new ValidationError('filter', 'a histogram needs both from and to');
+  if ((query.to.getTime() - query.from.getTime()) / intervalMs > MAX_BUCKETS) {
+    throw new ValidationError('interval', `is too small for the window: at most ${MAX_BUCKETS} buckets`);
+  }
+  return { from: query.from, to: query.to };
+}
+
+/**
+ * Counts start times into buckets aligned to multiples of the interval (so that the same
+ * interval gives the same buckets whatever the window), every bucket of the window listed.
+ */
+export function histogramBuckets(
+  from: Date,
+  to: Date,
+  intervalMs: number,
+  startTimes: readonly Date[],
+): HistogramBucket[] {
+  const first = Math.floor(from.getTime() / intervalMs) * intervalMs;
+  const counts = new Map<number, number>();
+  for (const time of startTimes) {
+    const bucket = Math.floor(time.getTime() / intervalMs) * intervalMs;
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  }
+  const buckets: HistogramBucket[] = [];
+  for (let start = first; start < to.getTime(); start += intervalMs) {
+    buckets.push({ start: new Date(start), count: counts.get(start) ?? 0 });
+  }
+  return buckets;
+}
