@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/graphql/__generated__/', 'coverage/', '.tools/', 'data/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'src/graphql/__generated__/',
+      'src/client/__generated__/',
+      'coverage/',
+      '.tools/',
+      'data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

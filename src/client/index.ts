@@ -1,0 +1,11 @@
+/** The package's entry for bots: `import { EtsClient } from 'ets'`. */
+export { EtsClient, EtsError } from './ets-client';
+export type {
+  BatchResult,
+  EtsClientOptions,
+  EventChange,
+  EventData,
+  EventFilter,
+  EventInput,
+  EventTree,
+} from './ets-client';
