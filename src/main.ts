@@ -3,7 +3,8 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { startEts } from './start';
 
-async function main(): Promise<void> {
+/** Runs the server until SIGINT or SIGTERM; `npm start` and `ets serve` call it. */
+export async function runServer(): Promise<void> {
   let config;
   try {
     config = loadConfig();
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  runServer().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

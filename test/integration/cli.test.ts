@@ -1,0 +1,187 @@
+/** The `ets` command as a subprocess against the real server. */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+
+let ets: TestEts;
+let other: TestEts;
+let dir: string;
+beforeAll(async () => {
+  [ets, other] = await Promise.all([startTestEts(), startTestEts()]);
+  dir = await mkdtemp(join(tmpdir(), 'ets-cli-'));
+});
+afterAll(async () => {
+  await Promise.all([ets.stop(), other.stop()]);
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function ets_(args: string[], options: { url?: string; stdin?: string; node?: string[] } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...(options.node ?? []), '--import', 'tsx', 'src/cli/ets.ts', ...args], {
+      env: { ...process.env, ETS_URL: options.url ?? ets.url },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+it('sends an event from one line of a deploy script, and reads it back', async () => {
+  const id = uniqueId('deploy');
+  const sent = await ets_([
+    'send',
+    '--id',
+    id,
+    '--tag',
+    'service=zon-web',
+    '--tag',
+    'status=pending',
+    '--parent',
+    'commit-abc',
+    '--desc',
+    'deploy zon-web',
+    '--url',
+    'ci=https://ci.example.com/4711',
+    '--start',
+    '12/05/16:10:25:00',
+  ]);
+  expect(sent).toMatchObject({ code: 0, stdout: `${id}\n` });
+  expect((await ets_(['send', '--id', id, '--tag', 'status=success', '--merge'])).code).toBe(0);
+  const got = await ets_(['get', id]);
+  expect(got.code).toBe(0);
+  expect(JSON.parse(got.stdout)).toMatchObject({
+    id,
+    parentId: 'commit-abc',
+    description: 'deploy zon-web',
+    detailUrls: { ci: 'https://ci.example.com/4711' },
+    tags: { service: ['zon-web'], status: ['pending', 'success'] },
+    startTime: '2016-12-05T10:25:00.000Z',
+    revision: 2,
+  });
+});
+
+it('exits 1 on wrong usage and 2 when the server refuses, saying why', async () => {
+  expect((await ets_(['launch'])).code).toBe(1);
+  expect((await ets_(['send', '--frobnicate'])).code).toBe(1);
+  const bad = await ets_(['send', '--start', 'yesterday']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('BAD_USER_INPUT (event.startTime)');
+  const missing = await ets_(['get', uniqueId('none')]);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain('NOT_FOUND');
+  const down = await ets_(['get', 'x'], { url: 'http://127.0.0.1:9' });
+  expect(down.code).toBe(2);
+  expect(down.stderr).toContain('NETWORK');
+  for (const command of ['send', 'get', 'query', 'tail', 'export', 'import', 'serve']) {
+    const help = await ets_([command, '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+  }
+});
+
+it('queries with filters, all pages or a limit, as a table or JSON', async () => {
+  const run = uniqueId('query');
+  dataOf(
+    await ets.gql('mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount } }', {
+      es: Array.from({ length: 5 }, (_, i) => ({
+        id: `${run}-${i}`,
+        tags: { run: [run], n: [String(i % 2)] },
+        startTime: i * 1000,
+        description: `event ${i}`,
+      })),
+    }),
+  );
+  const json = await ets_(['query', '--tag', `run=${run}`, '--tag', 'n=1', '--json']);
+  expect(
+    json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).id),
+  ).toEqual([`${run}-3`, `${run}-1`]);
+  const table = await ets_(['query', '--tag', `run=${run}`, '--limit', '2']);
+  expect(table.stdout.trim().split('\n')).toHaveLength(2);
+  expect(table.stdout).toContain(`${run}-4\trun=${run} n=0\tevent 4`);
+});
+
+it('exports and imports NDJSON: a round trip loses nothing, bad lines are reported by number', async () => {
+  const run = uniqueId('trip');
+  dataOf(
+    await ets.gql('mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount } }', {
+      es: [
+        {
+          id: `${run}-a`,
+          tags: { run: [run], 'a.b': ['x'] },
+          detailUrls: { g: 'http//graphite' },
+          description: 'line 1\nline 2',
+          startTime: 1000,
+          endTime: 5000,
+        },
+        { id: `${run}-b`, parentId: `${run}-a`, sourceId: 'ci-9', tags: { run: [run] } },
+      ],
+    }),
+  );
+  const file = join(dir, `${run}.ndjson`);
+  expect((await ets_(['export', '--tag', `run=${run}`, '--output', file])).code).toBe(0);
+  const imported = await ets_(['import', file], { url: other.url });
+  expect(imported.code).toBe(0);
+  expect(imported.stderr).toContain('2 lines: 2 created, 0 merged, 0 skipped, 0 failed');
+  const fields = 'id parentId sourceId startTime endTime description detailUrls tags';
+  const read = async (server: TestEts) =>
+    dataOf(
+      await server.gql(`query($f: EventFilter) { events(filter: $f) { nodes { ${fields} } } }`, {
+        f: { tags: { run: [run] } },
+      }),
+    ).events.nodes;
+  expect(await read(other)).toEqual(await read(ets));
+
+  // Again: nothing new (skip), or merged in.
+  expect((await ets_(['import', file], { url: other.url })).stderr).toContain('0 created, 0 merged, 2 skipped');
+  expect((await ets_(['import', file, '--on-conflict', 'merge'], { url: other.url })).stderr).toContain(
+    '0 created, 2 merged',
+  );
+
+  const broken = `${(await readFile(file, 'utf8')).trim().split('\n')[0]}\nnot json\n{"id": "${run}-c", "startTime": "soon"}\n{"id": "${run}-d"}\n`;
+  const result = await ets_(['import', '-', '--on-conflict', 'skip'], { url: other.url, stdin: broken });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('line 2: not an event');
+  expect(result.stderr).toContain('line 3: events[1].startTime');
+  expect(result.stderr).toContain('4 lines: 1 created, 0 merged, 1 skipped, 2 failed');
+});
+
+it('imports 100,000 lines in bounded memory, every line landing', async () => {
+  const run = uniqueId('bulk');
+  const file = join(dir, `${run}.ndjson`);
+  const lines: string[] = [];
+  for (let i = 0; i < 100_000; i++) {
+    lines.push(
+      JSON.stringify({
+        id: `${run}-${i}`,
+        tags: { run: [run], service: [`svc-${i % 50}`] },
+        description: `bulk event ${i} `.repeat(8),
+        startTime: i,
+      }),
+    );
+  }
+  await writeFile(file, `${lines.join('\n')}\n`); // about 20 MB
+  lines.length = 0;
+  // A 48 MiB heap could not hold the file's events at once: it has to stream.
+  const result = await ets_(['import', file], { url: other.url, node: ['--max-old-space-size=48'] });
+  expect(result.stderr).toContain('100000 lines: 100000 created, 0 merged, 0 skipped, 0 failed');
+  expect(result.code).toBe(0);
+  const count = dataOf(
+    await other.gql('query($f: EventFilter) { events(filter: $f, first: 0) { totalCount } }', {
+      f: { tags: { run: [run] } },
+    }),
+  );
+  expect(count.events.totalCount).toBe(100_000);
+}, 300_000);
