@@ -16,6 +16,7 @@ const FILTER: Options = {
   to: { type: 'string' },
   parent: { type: 'string' },
   search: { type: 'string' },
+  updated: { type: 'boolean' },
 };
 
 function filterOf(values: Record<string, unknown>): EventFilter {
@@ -26,6 +27,7 @@ function filterOf(values: Record<string, unknown>): EventFilter {
   if (values.to) filter.to = values.to as string;
   if (values.parent) filter.parentId = values.parent as string;
   if (values.search) filter.search = values.search as string;
+  if (values.updated) filter.timeField = 'UPDATE'; // --from/--to on the update time
   return filter;
 }
 
@@ -111,7 +113,7 @@ const COMMANDS: Record<string, Command> = {
   query: {
     summary: 'list events (all pages), newest first, as a table or JSON lines',
     usage:
-      'ets query [--tag k=v]… [--exclude k=v]… [--from T] [--to T] [--parent ID] [--search TEXT] [--limit N] [--json]',
+      'ets query [--tag k=v]… [--exclude k=v]… [--from T] [--to T] [--updated] [--parent ID] [--search TEXT] [--limit N] [--json]',
     examples: [
       'ets query --tag service=zon-web --from 2016-12-05T10:00:00Z --limit 20',
       'ets query --search rollback --json',

@@ -108,6 +108,9 @@ it('queries with filters, all pages or a limit, as a table or JSON', async () =>
       .split('\n')
       .map((line) => JSON.parse(line).id),
   ).toEqual([`${run}-3`, `${run}-1`]);
+  const since = new Date(Date.now() - 60_000).toISOString();
+  const recent = await ets_(['query', '--tag', `run=${run}`, '--updated', '--from', since, '--json']);
+  expect(recent.stdout.trim().split('\n')).toHaveLength(5); // all changed in the last minute, started in 1970
   const table = await ets_(['query', '--tag', `run=${run}`, '--limit', '2']);
   expect(table.stdout.trim().split('\n')).toHaveLength(2);
   expect(table.stdout).toContain(`${run}-4\trun=${run} n=0\tevent 4`);
