@@ -116,6 +116,26 @@ it('queries with filters, all pages or a limit, as a table or JSON', async () =>
   expect(table.stdout).toContain(`${run}-4\trun=${run} n=0\tevent 4`);
 });
 
+it('tails changes live until interrupted', async () => {
+  const run = uniqueId('tail');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ets.ts', 'tail', '--tag', `run=${run}`], {
+    env: { ...process.env, ETS_URL: ets.url },
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  for (let i = 0; i < 400 && ets.ets.feed.size === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  dataOf(
+    await ets.gql('mutation($e: EventInput!) { createEvent(event: $e) { id } }', {
+      e: { id: `${run}-x`, tags: { run: [run] }, description: 'hello' },
+    }),
+  );
+  for (let i = 0; i < 400 && !stdout.includes('\n'); i++) await new Promise((r) => setTimeout(r, 25));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+  expect(stdout).toBe(`CREATED\t${run}-x\thello\n`);
+});
+
 it('exports and imports NDJSON: a round trip loses nothing, bad lines are reported by number', async () => {
   const run = uniqueId('trip');
   dataOf(
