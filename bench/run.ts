@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const raw = client.db(database).collection<EventDocument>('events');
 
   const port = 40_000 + Math.floor(Math.random() * 20_000);
-  const uri = `${base.replace(/\/[^/?]*(\?|$)/, `/${database}$1`)}`;
+  const uri = base.replace(/\/[^/?]*(\?|$)/, `/${database}$1`);
   const server = spawn(process.execPath, ['dist/src/main.js'], {
     env: { ...process.env, MONGODB_URI: uri, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],

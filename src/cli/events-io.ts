@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { EtsError, type EtsClient, type EventData, type EventFilter, type EventInput } from '../client';
+import { type EtsClient, type EventData, type EventFilter, type EventInput } from '../client';
 
 const BATCH = 500;
 const INPUT_FIELDS = [
@@ -96,5 +96,3 @@ export async function importEvents(
   await flush();
   return report;
 }
-
-export { EtsError };

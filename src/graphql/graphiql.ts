@@ -17,7 +17,7 @@ function assetPath({ pkg, file }: { pkg: string; file: string }): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-const PAGE = `<!doctype html>
+export const GRAPHIQL_PAGE = `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -45,8 +45,6 @@ export function wantsGraphiQL(request: FastifyRequest): boolean {
   const query = request.query as Record<string, unknown> | undefined;
   return request.method === 'GET' && !query?.query && (request.headers.accept ?? '').includes('text/html');
 }
-
-export const GRAPHIQL_PAGE = PAGE;
 
 export function registerGraphiQLAssets(app: FastifyInstance): void {
   const cache = new Map<string, Buffer>();
