@@ -52,5 +52,6 @@ export function syntheticEvent(n: number, next: () => number, prefix = 'bench'):
     createdAt: start,
     updatedAt: start,
     revision: 1,
+    changedBy: null,
   };
 }

@@ -4,7 +4,7 @@
  * 2 the server refused or could not be reached (or an import had failed lines).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { EtsClient, EtsError, type EventFilter, type EventInput } from '../client';
+import { EtsClient, EtsError, type EventFilter, type EventInput, type Scope } from '../client';
 import { CONNECTION, connection, detailUrls, pairs, parse, UsageError, type Options } from './args';
 import { exportEvents, importEvents } from './events-io';
 import { runServer } from '../main';
@@ -199,7 +199,66 @@ const COMMANDS: Record<string, Command> = {
       return report.failed > 0 ? 2 : 0;
     },
   },
+  token: {
+    summary: 'manage API tokens (needs an admin token): create, list, revoke',
+    usage:
+      'ets token create NAME --scope read|write|admin [--namespace k=v]…\nets token list [--json]\nets token revoke NAME',
+    examples: [
+      'ets token create jenkins --scope write --namespace source=jenkins',
+      'ets token create dashboard --scope read',
+      'ets token list',
+      'ets token revoke jenkins',
+    ],
+    options: {
+      ...CONNECTION,
+      scope: { type: 'string', multiple: true, short: 's' },
+      namespace: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
+    async run(values, [action, name, ...extra]) {
+      const client = new EtsClient(connection(values));
+      if (extra.length > 0) throw new UsageError(`unexpected "${extra.join(' ')}"`);
+      if (action === 'create') {
+        if (!name) throw new UsageError('ets token create needs a name');
+        const scopes = ((values.scope as string[] | undefined) ?? []).flatMap((s) => s.split(','));
+        if (scopes.length === 0) throw new UsageError('ets token create needs --scope read, write or admin');
+        const created = await client.createToken({
+          name,
+          scopes: scopes.map((scope) => scope.trim().toUpperCase() as Scope),
+          ...(values.namespace ? { namespace: pairs(values.namespace, 'namespace') } : {}),
+        });
+        print(created.secret);
+        process.stderr.write(`token "${name}" created; it is shown only this once\n`);
+        return 0;
+      }
+      if (action === 'list' && !name) {
+        for (const token of await client.tokens()) {
+          if (values.json) print(JSON.stringify(token));
+          else {
+            const namespace = token.namespace ? describeTags(token.namespace) : '-';
+            const state = token.revokedAt ? `revoked ${token.revokedAt}` : `last used ${token.lastUsedAt ?? 'never'}`;
+            print([token.name, token.scopes.join(',').toLowerCase(), namespace, state].join('\t'));
+          }
+        }
+        return 0;
+      }
+      if (action === 'revoke') {
+        if (!name) throw new UsageError('ets token revoke needs a name');
+        await client.revokeToken(name);
+        process.stderr.write(`token "${name}" revoked\n`);
+        return 0;
+      }
+      throw new UsageError('ets token takes create NAME, list or revoke NAME');
+    },
+  },
 };
+
+/** { service: ['a', 'b'] } → "service=a,service=b" */
+function describeTags(tags: Record<string, string[]>): string {
+  return Object.entries(tags)
+    .flatMap(([key, values]) => values.map((value) => `${key}=${value}`))
+    .join(',');
+}
 
 function help(name?: string): string {
   const command = name ? COMMANDS[name] : undefined;

@@ -5,7 +5,15 @@
  */
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { Event, EventChange as SchemaEventChange, EventFilter, EventInput } from './__generated__/schema';
+import type {
+  Event,
+  EventChange as SchemaEventChange,
+  EventFilter,
+  EventInput,
+  Scope,
+  Token,
+  Viewer,
+} from './__generated__/schema';
 
 /** The fields of an event, as the client reads them (relations are separate calls). */
 export type EventData = Pick<
@@ -21,8 +29,9 @@ export type EventData = Pick<
   | 'createdAt'
   | 'updatedAt'
   | 'revision'
+  | 'changedBy'
 >;
-export type { EventFilter, EventInput };
+export type { EventFilter, EventInput, Scope, Token, Viewer };
 export type EventChange = Pick<SchemaEventChange, 'kind'> & { event: EventData };
 export interface EventTree {
   event: EventData;
@@ -30,7 +39,9 @@ export interface EventTree {
 }
 export type BatchResult = { index: number; event: EventData } | { index: number; error: EtsError };
 
-const FIELDS = 'id parentId sourceId startTime endTime description detailUrls tags createdAt updatedAt revision';
+const FIELDS =
+  'id parentId sourceId startTime endTime description detailUrls tags createdAt updatedAt revision changedBy';
+const TOKEN_FIELDS = 'name scopes namespace createdAt createdBy lastUsedAt revokedAt';
 
 /** An error of the server (with its extensions.code) or of the way to it. */
 export class EtsError extends Error {
@@ -39,14 +50,18 @@ export class EtsError extends Error {
     /** BAD_USER_INPUT, NOT_FOUND, CONFLICT, STORE_UNAVAILABLE, …, or NETWORK, TIMEOUT, HTTP_<status>. */
     readonly code: string,
     readonly field?: string,
+    /** From a RATE_LIMITED answer: how long the server asks to wait. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'EtsError';
   }
 
-  /** Worth trying again: the request may not have been seen, or the store was away. */
+  /** Worth trying again: the request may not have been seen, the store was away, or the rate was hit. */
   get retryable(): boolean {
-    return ['NETWORK', 'TIMEOUT', 'STORE_UNAVAILABLE'].includes(this.code) || /^HTTP_5\d\d$/.test(this.code);
+    return (
+      ['NETWORK', 'TIMEOUT', 'STORE_UNAVAILABLE', 'RATE_LIMITED'].includes(this.code) || /^HTTP_5\d\d$/.test(this.code)
+    );
   }
 }
 
@@ -84,7 +99,8 @@ export class EtsClient {
       } catch (error) {
         if (!(error instanceof EtsError) || !error.retryable || attempt >= retries) throw error;
         const pause = (this.options.backoffMs ?? 200) * 2 ** attempt;
-        await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * (pause / 2)));
+        const jittered = pause / 2 + Math.random() * (pause / 2);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(jittered, error.retryAfterMs ?? 0)));
       }
     }
   }
@@ -121,7 +137,8 @@ export class EtsClient {
     const first = answer.errors?.[0];
     if (first) {
       const code = first.extensions?.code ?? (response.status >= 500 ? `HTTP_${response.status}` : 'GRAPHQL_ERROR');
-      throw new EtsError(first.message, code, first.extensions?.field);
+      const retryAfter = Number(response.headers.get('retry-after'));
+      throw new EtsError(first.message, code, first.extensions?.field, retryAfter > 0 ? retryAfter * 1000 : undefined);
     }
     if (!answer.data)
       throw new EtsError(`${this.endpoint} answered ${response.status} without data`, `HTTP_${response.status}`);
@@ -226,6 +243,39 @@ export class EtsClient {
       children: (node.children ?? []).map(complete),
     });
     return data.eventTree ? complete(data.eventTree) : null;
+  }
+
+  /** Who this client's token is, and what it may do. */
+  async viewer(): Promise<Viewer> {
+    return (await this.request<{ viewer: Viewer }>('{ viewer { token scopes namespace } }')).viewer;
+  }
+
+  /** A new API token (needs admin). `secret` is shown this once. */
+  async createToken(input: {
+    name: string;
+    scopes: Scope[];
+    namespace?: Record<string, string[]>;
+  }): Promise<{ secret: string; token: Token }> {
+    const data = await this.request<{ createToken: { secret: string; token: Token } }>(
+      `mutation($n: String!, $s: [Scope!]!, $ns: TagMap) {
+        createToken(name: $n, scopes: $s, namespace: $ns) { secret token { ${TOKEN_FIELDS} } }
+      }`,
+      { n: input.name, s: input.scopes, ns: input.namespace ?? null },
+    );
+    return data.createToken;
+  }
+
+  /** Every token, revoked ones too (needs admin). */
+  async tokens(): Promise<Token[]> {
+    return (await this.request<{ tokens: Token[] }>(`{ tokens { ${TOKEN_FIELDS} } }`)).tokens;
+  }
+
+  async revokeToken(name: string): Promise<Token> {
+    const data = await this.request<{ revokeToken: Token }>(
+      `mutation($n: String!) { revokeToken(name: $n) { ${TOKEN_FIELDS} } }`,
+      { n: name },
+    );
+    return data.revokeToken;
   }
 
   /** Live changes matching the filter, until `signal` aborts or the server ends the stream. */

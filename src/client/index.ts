@@ -8,4 +8,7 @@ export type {
   EventFilter,
   EventInput,
   EventTree,
+  Scope,
+  Token,
+  Viewer,
 } from './ets-client';

@@ -2,7 +2,8 @@
  * Domain errors: plain classes with a code, free of any transport. graphql/errors.ts and
  * the REST layer map them to extensions.code and HTTP statuses.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE';
+export type DomainErrorCode =
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -27,21 +28,42 @@ export class ValidationError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
-  constructor(readonly id: string) {
-    super(`event "${id}" does not exist`);
+  constructor(
+    readonly id: string,
+    what: 'event' | 'token' = 'event',
+  ) {
+    super(`${what} "${id}" does not exist`);
     this.name = 'NotFoundError';
   }
 }
 
-export class ConflictError extends DomainError {
-  readonly code = 'CONFLICT';
+/** An error that may name the input field it is about. */
+abstract class FieldError extends DomainError {
   constructor(
     message: string,
     readonly field?: string,
   ) {
     super(message);
-    this.name = 'ConflictError';
+    this.name = new.target.name;
   }
+}
+
+export class ConflictError extends FieldError {
+  readonly code = 'CONFLICT';
+}
+
+/** No token, or one that is not valid: the caller must say who it is. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** A valid token without the right: a missing scope, or an event outside its namespace. */
+export class ForbiddenError extends FieldError {
+  readonly code = 'FORBIDDEN';
 }
 
 /** The store cannot be reached or did not answer in time; the request may be retried. */
@@ -55,7 +77,7 @@ export class StoreUnavailableError extends DomainError {
 
 /** The code and, when there is one, the input field at fault: what every transport reports. */
 export function errorFields(error: DomainError): { code: string; field?: string } {
-  if (error instanceof ValidationError || error instanceof ConflictError) {
+  if (error instanceof ValidationError || error instanceof FieldError) {
     return error.field ? { code: error.code, field: error.field } : { code: error.code };
   }
   return { code: error.code };

@@ -3,6 +3,7 @@
  * write rules and concurrency control happen once.
  */
 import { randomUUID } from 'node:crypto';
+import { requireNamespace, requireScope, type Actor } from './access';
 import { assertNoCycle, findCycles, type ParentLookup } from './ancestry';
 import type { ChangeFeed, ChangeKind } from './changes';
 import { changeStream, type SlowSubscriberError, type StreamItem } from './change-stream';
@@ -18,7 +19,7 @@ import {
   type TagValueCount,
 } from './facets';
 import { KeyLock } from './key-lock';
-import { LIMITS } from './limits';
+import { LIMITS, type RequestLimits } from './limits';
 import { decodeCursor, readEventQuery, readPageSize, type EventQuery, type RawEventFilter } from './query';
 import { createEvent, mergeDescription, mergeEvent, replaceEvent, sameFields, updateEvent } from './rules';
 import { readDraft, readId, type RawEventInput } from './validate';
@@ -45,7 +46,10 @@ export interface EventTreeNode {
   truncated: boolean;
 }
 
-const APPLY: Record<WriteMode, (existing: EventRecord, draft: EventDraft, now: Date) => EventRecord> = {
+const APPLY: Record<
+  WriteMode,
+  (existing: EventRecord, draft: EventDraft, now: Date, by: string | null) => EventRecord
+> = {
   replace: replaceEvent,
   update: updateEvent,
   merge: mergeEvent,
@@ -70,18 +74,26 @@ async function retryUntilDone<T>(id: string, attemptOnce: () => Promise<T | unde
 export class EventService {
   private readonly locks = new KeyLock();
 
+  private readonly limits: RequestLimits;
+  private readonly now: () => Date;
+
   constructor(
     private readonly store: EventStore,
     /** Where acknowledged changes are announced. */
     private readonly feed: ChangeFeed,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: { limits?: Partial<RequestLimits>; now?: () => Date } = {},
+  ) {
+    this.limits = { batchSize: LIMITS.batchSize, pageSize: LIMITS.pageSize, ...options.limits };
+    this.now = options.now ?? (() => new Date());
+  }
 
   /** The changes matching a filter from now on, for one subscriber. */
   changes(
+    actor: Actor,
     filter: RawEventFilter | null | undefined,
     onOverflow?: (error: SlowSubscriberError) => void,
   ): AsyncIterableIterator<StreamItem> {
+    requireScope(actor, 'read');
     return changeStream(this.feed, readEventQuery(filter), LIMITS.subscriberBuffer, onOverflow);
   }
 
@@ -91,13 +103,20 @@ export class EventService {
     return event;
   }
 
-  get(id: string): Promise<EventRecord | null> {
+  get(actor: Actor, id: string): Promise<EventRecord | null> {
+    requireScope(actor, 'read');
     return this.store.findById(readId(id, 'id'));
   }
 
-  async list(filter: RawEventFilter | null | undefined, first: unknown, after?: string | null): Promise<EventPage> {
+  async list(
+    actor: Actor,
+    filter: RawEventFilter | null | undefined,
+    first: unknown,
+    after?: string | null,
+  ): Promise<EventPage> {
+    requireScope(actor, 'read');
     const query = readEventQuery(filter);
-    const limit = readPageSize(first);
+    const limit = readPageSize(first, 'first', this.limits.pageSize);
     const position = after ? decodeCursor(after) : undefined;
     if (limit === 0) return { events: [], hasNextPage: false, query };
     const events = await this.store.findPage(query, limit + 1, { after: position });
@@ -108,18 +127,30 @@ export class EventService {
     return this.store.count(query);
   }
 
-  tagKeys(filter: RawEventFilter | null | undefined, first: unknown): Promise<TagKeyCount[]> {
-    return this.store.countTagKeys(readEventQuery(filter), readPageSize(first));
+  tagKeys(actor: Actor, filter: RawEventFilter | null | undefined, first: unknown): Promise<TagKeyCount[]> {
+    requireScope(actor, 'read');
+    return this.store.countTagKeys(readEventQuery(filter), readPageSize(first, 'first', this.limits.pageSize));
   }
 
-  tagValues(key: unknown, filter: RawEventFilter | null | undefined, first: unknown): Promise<TagValueCount[]> {
+  tagValues(
+    actor: Actor,
+    key: unknown,
+    filter: RawEventFilter | null | undefined,
+    first: unknown,
+  ): Promise<TagValueCount[]> {
+    requireScope(actor, 'read');
     const query = readEventQuery(filter);
     if (typeof key !== 'string' || key === '') throw new ValidationError('key', 'must be a tag key');
-    return this.store.countTagValues(query, key, readPageSize(first));
+    return this.store.countTagValues(query, key, readPageSize(first, 'first', this.limits.pageSize));
   }
 
   /** Counts of the matching events per time bucket, by start time, over the filter's window. */
-  async histogram(filter: RawEventFilter | null | undefined, interval: unknown): Promise<HistogramBucket[]> {
+  async histogram(
+    actor: Actor,
+    filter: RawEventFilter | null | undefined,
+    interval: unknown,
+  ): Promise<HistogramBucket[]> {
+    requireScope(actor, 'read');
     const query = readEventQuery(filter);
     const intervalMs = readInterval(interval);
     const { from, to } = histogramWindow(query, intervalMs);
@@ -130,12 +161,14 @@ export class EventService {
 
   /** A numbered page (0 is the first) of `size` events, and how many match in all. */
   async listNumberedPage(
+    actor: Actor,
     filter: RawEventFilter,
     size: unknown,
     page: unknown,
   ): Promise<{ events: EventRecord[]; total: number }> {
+    requireScope(actor, 'read');
     const query = readEventQuery(filter, 'query');
-    const limit = readPageSize(size, 'count');
+    const limit = readPageSize(size, 'count', this.limits.pageSize);
     if (typeof page !== 'number' || !Number.isInteger(page) || page < 0 || page > LIMITS.pageNumber) {
       throw new ValidationError('page', `must be an integer from 0 to ${LIMITS.pageNumber}`);
     }
@@ -147,30 +180,33 @@ export class EventService {
   }
 
   /** The event and its causes up to the root: the event first. */
-  async trace(rawId: string): Promise<EventRecord[] | null> {
-    const event = await this.get(rawId);
+  async trace(actor: Actor, rawId: string): Promise<EventRecord[] | null> {
+    const event = await this.get(actor, rawId);
     if (!event) return null;
     return [event, ...(await this.ancestors(event, LIMITS.ancestors, (id) => this.store.findById(id)))];
   }
 
   /** The children of an event, newest first; null when the event does not exist. */
-  async children(rawId: string): Promise<EventRecord[] | null> {
-    const event = await this.get(rawId);
+  async children(actor: Actor, rawId: string): Promise<EventRecord[] | null> {
+    const event = await this.get(actor, rawId);
     return event ? this.store.findChildren([event.id], LIMITS.childrenPerRequest) : null;
   }
 
-  async create(input: RawEventInput): Promise<EventRecord> {
+  async create(actor: Actor, input: RawEventInput): Promise<EventRecord> {
+    requireScope(actor, 'write');
     const draft = readDraft(input);
-    const event = createEvent(draft.id ?? randomUUID(), draft, this.now());
+    const event = createEvent(draft.id ?? randomUUID(), draft, this.now(), actor.token);
+    requireNamespace(actor, event.tags, 'event.tags');
     await assertNoCycle(event, this.parentLookup);
     await this.store.insert(event);
     return this.announce('CREATED', event);
   }
 
   /** Creates each valid event; a bad or clashing item fails alone. */
-  async createMany(inputs: readonly RawEventInput[]): Promise<BatchItemResult[]> {
-    if (inputs.length > LIMITS.batchSize) {
-      throw new ValidationError('events', `must have at most ${LIMITS.batchSize} events per batch`);
+  async createMany(actor: Actor, inputs: readonly RawEventInput[]): Promise<BatchItemResult[]> {
+    requireScope(actor, 'write');
+    if (inputs.length > this.limits.batchSize) {
+      throw new ValidationError('events', `must have at most ${this.limits.batchSize} events per batch`);
     }
     const now = this.now();
     const results: BatchItemResult[] = [];
@@ -179,7 +215,8 @@ export class EventService {
     inputs.forEach((input, index) => {
       try {
         const draft = readDraft(input, `events[${index}]`);
-        const event = createEvent(draft.id ?? randomUUID(), draft, now);
+        const event = createEvent(draft.id ?? randomUUID(), draft, now, actor.token);
+        requireNamespace(actor, event.tags, `events[${index}].tags`);
         if (seen.has(event.id)) throw idTaken(event.id, index, 'appears twice in the batch');
         seen.add(event.id);
         pending.push({ index, event });
@@ -211,7 +248,8 @@ export class EventService {
   }
 
   /** replace / update / merge, atomic per event; with upsert a missing event is created. */
-  async write(mode: WriteMode, input: RawEventInput, upsert: boolean): Promise<EventRecord> {
+  async write(actor: Actor, mode: WriteMode, input: RawEventInput, upsert: boolean): Promise<EventRecord> {
+    requireScope(actor, 'write');
     const draft = readDraft(input);
     if (draft.id === undefined) throw new ValidationError('event.id', `is required to ${mode} an event`);
     const id = draft.id;
@@ -226,7 +264,8 @@ export class EventService {
             mode === 'merge' && draft.description
               ? { ...draft, description: mergeDescription('', draft.description) }
               : draft;
-          const created = createEvent(id, base, now);
+          const created = createEvent(id, base, now, actor.token);
+          requireNamespace(actor, created.tags, 'event.tags');
           await assertNoCycle(created, this.parentLookup);
           try {
             await this.store.insert(created);
@@ -236,7 +275,9 @@ export class EventService {
             throw error;
           }
         }
-        const next = APPLY[mode](existing, draft, now);
+        requireNamespace(actor, existing.tags, 'event.id');
+        const next = APPLY[mode](existing, draft, now, actor.token);
+        requireNamespace(actor, next.tags, 'event.tags');
         if (sameFields(existing, next)) return existing; // nothing changes: no new revision
         if (next.parentId !== existing.parentId) await assertNoCycle(next, this.parentLookup);
         return (await this.store.commit(existing, next, now)) ? this.announce('UPDATED', next) : undefined;
@@ -244,26 +285,35 @@ export class EventService {
     );
   }
 
-  async delete(rawId: string): Promise<EventRecord> {
+  async delete(actor: Actor, rawId: string): Promise<EventRecord> {
+    requireScope(actor, 'write');
     const id = readId(rawId, 'id');
     return this.locks.run(id, () =>
       retryUntilDone(id, async () => {
         const existing = await this.store.findById(id);
         if (!existing) throw new NotFoundError(id);
+        requireNamespace(actor, existing.tags, 'id');
         return (await this.store.commit(existing, null, this.now())) ? this.announce('DELETED', existing) : undefined;
       }),
     );
   }
 
   /** Brings a deleted event back as a new revision of itself. */
-  async restore(rawId: string): Promise<EventRecord> {
+  async restore(actor: Actor, rawId: string): Promise<EventRecord> {
+    requireScope(actor, 'write');
     const id = readId(rawId, 'id');
     return this.locks.run(id, async () => {
       if (await this.store.findById(id))
         throw new ConflictError(`event "${id}" exists; only a deleted event can be restored`, 'id');
       const deleted = await this.store.findDeleted(id);
       if (!deleted) throw new NotFoundError(id);
-      const restored = { ...deleted.last, revision: deleted.deletedAs + 1, updatedAt: this.now() };
+      requireNamespace(actor, deleted.last.tags, 'id');
+      const restored = {
+        ...deleted.last,
+        revision: deleted.deletedAs + 1,
+        updatedAt: this.now(),
+        changedBy: actor.token,
+      };
       if (!(await this.store.restore(restored))) {
         throw new ConflictError(`event "${id}" was created or restored meanwhile`, 'id');
       }
@@ -294,7 +344,8 @@ export class EventService {
   }
 
   /** The subtree under an event, one store query per level. */
-  async tree(rawId: string, maxDepth: number): Promise<EventTreeNode | null> {
+  async tree(actor: Actor, rawId: string, maxDepth: number): Promise<EventTreeNode | null> {
+    requireScope(actor, 'read');
     const id = readId(rawId, 'id');
     if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > LIMITS.treeDepth) {
       throw new ValidationError('maxDepth', `must be an integer from 0 to ${LIMITS.treeDepth}`);

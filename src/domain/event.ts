@@ -21,6 +21,8 @@ export interface EventRecord extends EventFields {
   createdAt: Date;
   updatedAt: Date;
   revision: number;
+  /** The name of the token that made this version; null when made without one. */
+  changedBy: string | null;
 }
 
 /**

@@ -25,3 +25,9 @@ export const LIMITS = {
   /** how deep eventTree and the REST impact go unless asked otherwise */
   defaultTreeDepth: 10,
 } as const;
+
+/** The limits an operator may lower or raise (ETS_MAX_BATCH, ETS_MAX_PAGE_SIZE). */
+export interface RequestLimits {
+  batchSize: number;
+  pageSize: number;
+}

@@ -64,9 +64,9 @@ export function readEventQuery(raw: RawEventFilter | null | undefined, field = '
   return query;
 }
 
-export function readPageSize(first: unknown, field = 'first'): number {
-  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > LIMITS.pageSize) {
-    throw new ValidationError(field, `must be an integer from 0 to ${LIMITS.pageSize}`);
+export function readPageSize(first: unknown, field = 'first', max: number = LIMITS.pageSize): number {
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > max) {
+    throw new ValidationError(field, `must be an integer from 0 to ${max} (the page size limit)`);
   }
   return first;
 }

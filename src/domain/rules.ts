@@ -27,22 +27,32 @@ function fieldsFromDraft(id: string, draft: EventDraft, now: Date): EventFields 
   };
 }
 
-function nextVersion(existing: EventRecord, fields: EventFields, now: Date): EventRecord {
-  return { ...fields, id: existing.id, createdAt: existing.createdAt, updatedAt: now, revision: existing.revision + 1 };
+/** Who made a change: a token's name, or null for an anonymous caller. */
+type ChangedBy = string | null;
+
+function nextVersion(existing: EventRecord, fields: EventFields, now: Date, by: ChangedBy): EventRecord {
+  return {
+    ...fields,
+    id: existing.id,
+    createdAt: existing.createdAt,
+    updatedAt: now,
+    revision: existing.revision + 1,
+    changedBy: by,
+  };
 }
 
 /** A new event at revision 1. */
-export function createEvent(id: string, draft: EventDraft, now: Date): EventRecord {
-  return { ...fieldsFromDraft(id, draft, now), createdAt: now, updatedAt: now, revision: 1 };
+export function createEvent(id: string, draft: EventDraft, now: Date, by: ChangedBy = null): EventRecord {
+  return { ...fieldsFromDraft(id, draft, now), createdAt: now, updatedAt: now, revision: 1, changedBy: by };
 }
 
 /** The stored event becomes exactly the input; id and createdAt are kept. */
-export function replaceEvent(existing: EventRecord, draft: EventDraft, now: Date): EventRecord {
-  return nextVersion(existing, fieldsFromDraft(existing.id, draft, now), now);
+export function replaceEvent(existing: EventRecord, draft: EventDraft, now: Date, by: ChangedBy = null): EventRecord {
+  return nextVersion(existing, fieldsFromDraft(existing.id, draft, now), now, by);
 }
 
 /** Given fields overwrite, the others are kept. */
-export function updateEvent(existing: EventRecord, draft: EventDraft, now: Date): EventRecord {
+export function updateEvent(existing: EventRecord, draft: EventDraft, now: Date, by: ChangedBy = null): EventRecord {
   const next = nextVersion(
     existing,
     {
@@ -56,13 +66,14 @@ export function updateEvent(existing: EventRecord, draft: EventDraft, now: Date)
       tags: draft.tags ?? existing.tags,
     },
     now,
+    by,
   );
   checkTimeOrder(next.startTime, next.endTime, 'event.startTime');
   return next;
 }
 
 /** The merge rules bots rely on (SPEC §2). */
-export function mergeEvent(existing: EventRecord, draft: EventDraft, now: Date): EventRecord {
+export function mergeEvent(existing: EventRecord, draft: EventDraft, now: Date, by: ChangedBy = null): EventRecord {
   const given = (draft.startTime ?? draft.endTime) ? resolveTimes(draft, now) : undefined;
   const tags = mergeTags(existing.tags, draft.tags ?? emptyMap());
   checkTagLimits(tags, 'event.tags');
@@ -79,6 +90,7 @@ export function mergeEvent(existing: EventRecord, draft: EventDraft, now: Date):
       tags,
     },
     now,
+    by,
   );
 }
 

@@ -7,8 +7,14 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, errorFields, ValidationError } from '../domain/errors';
 
-/** Codes Apollo and graphql-js produce themselves for bad requests; passed through. */
-const REQUEST_ERROR_CODES = new Set([
+/**
+ * Codes passed through as they are: those Apollo and graphql-js give bad requests, the
+ * query limits' own, and the endings of a live change stream.
+ */
+const PASSED_THROUGH_CODES = new Set([
+  'QUERY_TOO_COMPLEX',
+  'SLOW_SUBSCRIBER',
+  'FEED_INTERRUPTED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -41,7 +47,7 @@ export function formatError(logger: Logger) {
       return { ...formatted, message: original.message, extensions: { ...errorFields(original) } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return formatted;
+    if (typeof code === 'string' && PASSED_THROUGH_CODES.has(code)) return formatted;
     logger.error({ err: original }, 'unexpected error while answering a GraphQL request');
     return {
       message: 'internal server error',

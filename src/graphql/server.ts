@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FastifyInstance } from 'fastify';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { Logger } from 'pino';
@@ -25,9 +25,11 @@ export function createApolloServer(
   app: FastifyInstance,
   schema: GraphQLSchema,
   logger: Logger,
+  validationRules: ValidationRule[],
 ): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
+    validationRules,
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,

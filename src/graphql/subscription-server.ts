@@ -6,14 +6,17 @@
  * then cut. Either way it is logged, and it never holds up a writer or anyone else.
  */
 import type { Server } from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventService } from '../domain/event-service';
-import type { EventStore } from '../domain/event-store';
+import type { Actor } from '../domain/access';
+import { DomainError } from '../domain/errors';
+import type { AccessPolicy } from '../http/access';
+import { isOriginAllowed } from '../http/cors';
 import { createLoaders } from '../store/loaders';
-import type { GraphQLContext } from './context';
+import type { GraphQLContext, Services } from './context';
+import { formatError } from './errors';
 
 const KEEP_ALIVE_MS = 12_000;
 /** Outside graphql-ws' own codes, and not one its client retries silently as fatal-free. */
@@ -43,18 +46,64 @@ function closedSignal(socket: WebSocket): AbortSignal {
   return signal;
 }
 
+export interface SubscriptionOptions {
+  services: Services;
+  access: AccessPolicy;
+  validationRules: readonly ValidationRule[];
+  corsOrigins: readonly string[];
+  logger: Logger;
+}
+
+/** Closes a connection whose connection_init names no valid token (graphql-ws' "Forbidden"). */
+const REFUSED_CLOSE_CODE = 4403;
+/** WebSocket's own "try again later". */
+const TRY_AGAIN_CLOSE_CODE = 1013;
+
 export function attachSubscriptionServer(
   server: Server,
   schema: GraphQLSchema,
-  { events, store, logger }: { events: EventService; store: EventStore; logger: Logger },
+  { services, access, validationRules, corsOrigins, logger }: SubscriptionOptions,
 ): SubscriptionServer {
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_PAYLOAD_BYTES });
+  const { events, tokens, store } = services;
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: MAX_PAYLOAD_BYTES,
+    // A page of another origin may not read the live feed through a visitor's browser.
+    verifyClient: ({ origin, req }: { origin?: string; req: { headers: { host?: string } } }) =>
+      isOriginAllowed(origin, req.headers.host, corsOrigins),
+  });
   wss.on('error', (error) => logger.error({ err: error }, 'websocket server error'));
+  const actors = new WeakMap<WebSocket, Actor>();
+  const format = formatError(logger);
   const graphqlWs = useServer<Record<string, unknown>, Record<string, never>>(
     {
       schema,
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...validationRules]),
+      // Errors read as they do over HTTP: domain codes, and nothing internal.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined,
+      // The token travels in the connection_init payload: {"authorization": "Bearer <token>"}.
+      onConnect: async ({ connectionParams, extra }) => {
+        try {
+          actors.set(extra.socket, await access.actorFor(connectionParams?.authorization));
+          return true;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // A refused token is final; anything else (the store away) is worth a retry.
+          const refused = error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN';
+          // A close reason may hold 123 bytes.
+          extra.socket.close(
+            refused ? REFUSED_CLOSE_CODE : TRY_AGAIN_CLOSE_CODE,
+            `${error.code}: ${error.message}`.slice(0, 120),
+          );
+          return false;
+        }
+      },
       context: ({ extra }): GraphQLContext => ({
+        actor: actors.get(extra.socket) as Actor,
         events,
+        tokens,
         // A subscription lives long: its lookups must see the store at each change.
         loaders: createLoaders(store, { cache: false }),
         connectionClosed: closedSignal(extra.socket),

@@ -1,20 +1,28 @@
 /**
  * The HTTP server: GraphQL (with GraphiQL for browsers), the REST compatibility API, the
- * HTML pages and the health endpoints.
+ * HTML pages and the health endpoints, behind CORS, auth and the request limits.
  */
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
 import type { Logger } from 'pino';
+import type { ServerLimits } from '../config';
 import type { EventService } from '../domain/event-service';
 import type { EventStore } from '../domain/event-store';
+import { LIMITS } from '../domain/limits';
+import type { TokenService } from '../domain/token-service';
 import { createContext } from '../graphql/context';
 import { GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
+import { queryLimitRules } from '../graphql/limits';
 import { createApolloServer, createSchema } from '../graphql/server';
 import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
-import { LIMITS } from '../domain/limits';
 import { registerErrorHandler } from '../rest/errors';
 import { registerPages } from '../rest/pages';
 import { registerRestRoutes } from '../rest/routes';
+import type { AccessPolicy } from './access';
+import { registerAuth } from './auth';
+import { registerCors } from './cors';
+import { errorReply } from './http-errors';
+import { RateLimiter } from './rate-limit';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,28 +32,63 @@ declare module 'fastify' {
 
 export interface AppDependencies {
   events: EventService;
+  tokens: TokenService;
+  access: AccessPolicy;
   store: EventStore;
   isStoreReachable: () => Promise<boolean>;
   logger: Logger;
+  limits: ServerLimits;
+  corsOrigins: readonly string[];
 }
 
-export async function buildApp({ events, store, isStoreReachable, logger }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { events, tokens, access, store, isStoreReachable, logger, limits, corsOrigins } = deps;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: limits.bodyBytes,
     // /api/v1/event and /api/v1/event/ are the same route, as are /event/x and /event/x/.
     // An id is up to 100 characters, which may take 200 UTF-16 units.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2 * LIMITS.idLength + 10 },
   });
+  // Outside the REST scope (GraphQL's endpoint, health), errors are answered as GraphQL errors.
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const known = errorReply(error, limits.bodyBytes);
+    if (!known) request.log.error({ err: error }, 'unexpected error while answering a request');
+    const { status, code, message, field, headers } = known ?? {
+      status: 500,
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'internal server error',
+    };
+    return reply
+      .code(status)
+      .headers(headers ?? {})
+      .send({ errors: [{ message, extensions: field ? { code, field } : { code } }] });
+  });
+  registerCors(app, corsOrigins);
+  registerAuth(app, access, new RateLimiter(limits.ratePerSecond, limits.rateBurst));
+
   const schema = createSchema();
-  const apollo = createApolloServer(app, schema, logger);
+  const validationRules = queryLimitRules({
+    depth: limits.queryDepth,
+    cost: limits.queryCost,
+    aliases: limits.aliases,
+    pageSize: limits.pageSize,
+  });
+  const apollo = createApolloServer(app, schema, logger, validationRules);
   await apollo.start();
-  const subscriptions = attachSubscriptionServer(app.server, schema, { events, store, logger });
+  const services = { events, tokens, store };
+  const subscriptions = attachSubscriptionServer(app.server, schema, {
+    services,
+    access,
+    validationRules,
+    corsOrigins,
+    logger,
+  });
   app.decorate('subscriptions', subscriptions);
   app.addHook('preClose', () => subscriptions.close());
 
   const graphql = fastifyApolloHandler(apollo, {
-    context: async () => createContext(events, store),
+    context: async (request) => createContext(services, request.actor),
   }) as unknown as RouteHandlerMethod;
   app.route({
     method: ['GET', 'POST', 'OPTIONS'],
@@ -64,7 +107,7 @@ export async function buildApp({ events, store, isStoreReachable, logger }: AppD
   });
   // The REST API and the pages answer errors their own way, in a scope of their own.
   await app.register(async (rest) => {
-    registerErrorHandler(rest);
+    registerErrorHandler(rest, limits.bodyBytes);
     registerRestRoutes(rest, events);
     registerPages(rest, events);
   });

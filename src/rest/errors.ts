@@ -3,15 +3,9 @@
  * names the problem in REST's own field names; never a stack trace.
  */
 import type { FastifyInstance } from 'fastify';
-import { ConflictError, DomainError, errorFields, ValidationError, type DomainErrorCode } from '../domain/errors';
+import { ConflictError, DomainError, errorFields, ValidationError } from '../domain/errors';
+import { errorReply, STATUS_OF } from '../http/http-errors';
 import { restFieldName, UnknownFieldError } from './event-json';
-
-const STATUS: Record<DomainErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  CONFLICT: 400, // the original answered 400 to a duplicate id
-  NOT_FOUND: 404,
-  STORE_UNAVAILABLE: 503,
-};
 
 /** The list's query parameters, as the domain names them. */
 const QUERY_FIELDS: Array<[RegExp, string]> = [
@@ -35,28 +29,27 @@ export function restError(error: DomainError): { status: number; body: RestError
   const { code, field } = errorFields(error);
   if (error instanceof ValidationError) {
     const name = error instanceof UnknownFieldError ? error.field : restField(error.field);
-    return { status: STATUS[error.code], body: { message: `${name}: ${error.rule}`, code, field: name } };
+    return { status: STATUS_OF[error.code], body: { message: `${name}: ${error.rule}`, code, field: name } };
   }
   const message =
     error instanceof ConflictError ? error.message.replace(/\b(parentId|sourceId)\b/g, restFieldName) : error.message;
-  return { status: STATUS[error.code], body: { message, code, ...(field && { field: restFieldName(field) }) } };
+  return { status: STATUS_OF[error.code], body: { message, code, ...(field && { field: restFieldName(field) }) } };
 }
 
-/** The error handler of the REST routes and pages: domain errors, bad requests, and the rest. */
-export function registerErrorHandler(scope: FastifyInstance): void {
+/** The error handler of the REST routes and pages: domain errors, refused requests, and the rest. */
+export function registerErrorHandler(scope: FastifyInstance, bodyLimit: number): void {
   scope.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof DomainError) {
       const { status, body } = restError(error);
       return reply.code(status).send(body);
     }
-    const status =
-      typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number'
-        ? error.statusCode
-        : 500;
-    if (status < 500 && error instanceof Error) {
-      return reply.code(status).send({ message: error.message, code: 'BAD_REQUEST' });
-    }
+    const known = errorReply(error, bodyLimit);
+    if (known)
+      return reply
+        .code(known.status)
+        .headers(known.headers ?? {})
+        .send({ message: known.message, code: known.code });
     request.log.error({ err: error }, 'unexpected error while answering a REST request');
-    return reply.code(status).send({ message: 'internal server error', code: 'INTERNAL_SERVER_ERROR' });
+    return reply.code(500).send({ message: 'internal server error', code: 'INTERNAL_SERVER_ERROR' });
   });
 }

@@ -17,6 +17,7 @@ export interface RestEvent {
   created_at: string;
   updated_at: string;
   revision: number;
+  changed_by: string | null;
 }
 
 /** REST field → domain field, for input and for naming fields in errors. */
@@ -35,7 +36,7 @@ const FIELDS = {
 export class UnknownFieldError extends ValidationError {}
 
 // Set by the server: a bot may send back what it read, and they are ignored.
-const SERVER_FIELDS = new Set(['created_at', 'updated_at', 'revision']);
+const SERVER_FIELDS = new Set(['created_at', 'updated_at', 'revision', 'changed_by']);
 
 /** snake_case → the domain's raw input; the values are validated by the domain, as for GraphQL. */
 export function fromRestEvent(event: Record<string, unknown>): RawEventInput {
@@ -72,6 +73,7 @@ export function toRestEvent(event: EventRecord): RestEvent {
     created_at: formatEventTime(event.createdAt),
     updated_at: formatEventTime(event.updatedAt),
     revision: event.revision,
+    changed_by: event.changedBy,
   };
 }
 

@@ -34,6 +34,7 @@ const EVENT = {
     created_at: { type: 'string', format: 'date-time' },
     updated_at: { type: 'string', format: 'date-time' },
     revision: { type: 'integer', description: '1 on create, +1 on every change.' },
+    changed_by: { type: ['string', 'null'], description: 'The name of the token that made this version.' },
   },
 } as const;
 
@@ -44,7 +45,18 @@ const ERROR = {
     message: { type: 'string' },
     code: {
       type: 'string',
-      enum: ['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'STORE_UNAVAILABLE', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR'],
+      enum: [
+        'BAD_USER_INPUT',
+        'CONFLICT',
+        'NOT_FOUND',
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'RATE_LIMITED',
+        'PAYLOAD_TOO_LARGE',
+        'STORE_UNAVAILABLE',
+        'BAD_REQUEST',
+        'INTERNAL_SERVER_ERROR',
+      ],
     },
     field: { type: 'string', description: 'The input at fault, e.g. event.tags.service or frm.' },
   },
@@ -54,6 +66,10 @@ const json = (schema: object) => ({ content: { 'application/json': { schema } } 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errors = {
   400: { description: 'Bad input: the message names the field and the rule.', ...json(ref('Error')) },
+  401: { description: 'No token, or one that is not valid, where one is needed.', ...json(ref('Error')) },
+  403: { description: 'The token lacks the scope, or the event is outside its namespace.', ...json(ref('Error')) },
+  413: { description: 'The body is over ETS_MAX_BODY_BYTES.', ...json(ref('Error')) },
+  429: { description: 'Over the rate limit (ETS_RATE_LIMIT); see Retry-After.', ...json(ref('Error')) },
   503: { description: 'The store cannot be reached; try again.', ...json(ref('Error')) },
 };
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
@@ -64,7 +80,9 @@ export const OPENAPI = {
   info: {
     title: 'ETS REST API (v1 compatibility)',
     version: '1',
-    description: 'The original ETS REST API, served beside GraphQL (/graphql) on the same events.',
+    description:
+      'The original ETS REST API, served beside GraphQL (/graphql) on the same events. ' +
+      'Send a token as Authorization: Bearer <token> where the server asks for one.',
   },
   paths: {
     '/api/v1/event/': {
@@ -186,7 +204,10 @@ export const OPENAPI = {
       },
     },
   },
+  // A token where the server asks for one (ETS_AUTH); an open server needs none.
+  security: [{ bearer: [] }, {}],
   components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'ets_<id>_<secret>' } },
     schemas: {
       EventInput: EVENT_INPUT,
       Event: EVENT,

@@ -112,7 +112,7 @@ export function registerPages(app: FastifyInstance, events: EventService): void 
   app.get<{ Params: { id: string } }>('/event/:id/', async (request, reply) => {
     let trace: EventRecord[] | null;
     try {
-      trace = await events.trace(request.params.id);
+      trace = await events.trace(request.actor, request.params.id);
     } catch (error) {
       if (error instanceof ValidationError) return notFound(reply, request.params.id); // not an id at all
       throw error;
@@ -122,7 +122,7 @@ export function registerPages(app: FastifyInstance, events: EventService): void 
     if (!trace || !current || !root) return notFound(reply, request.params.id);
     // Deep enough to reach the event from its root, and as far below it as usual.
     const depth = Math.min(LIMITS.treeDepth, trace.length - 1 + LIMITS.defaultTreeDepth);
-    const tree = await events.tree(root.id, depth);
+    const tree = await events.tree(request.actor, root.id, depth);
     if (!tree) return notFound(reply, request.params.id);
     return reply.type('text/html; charset=utf-8').send(treePage(tree, current, trace));
   });

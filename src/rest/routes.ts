@@ -97,7 +97,7 @@ export function registerRestRoutes(app: FastifyInstance, events: EventService): 
   readBodiesAsJson(app);
   app.put('/api/v1/event/', async (request) => {
     const body = bodyOf(request.body);
-    return toRestEvent(await events.create(fromRestEvent(eventOf(body))));
+    return toRestEvent(await events.create(request.actor, fromRestEvent(eventOf(body))));
   });
 
   app.post('/api/v1/event/', async (request) => {
@@ -109,12 +109,13 @@ export function registerRestRoutes(app: FastifyInstance, events: EventService): 
     if (body.insert !== undefined && typeof body.insert !== 'boolean') {
       throw new ValidationError('insert', 'must be true or false');
     }
-    return toRestEvent(await events.write(mode, fromRestEvent(eventOf(body)), body.insert === true));
+    return toRestEvent(await events.write(request.actor, mode, fromRestEvent(eventOf(body)), body.insert === true));
   });
 
   app.get('/api/v1/event/', async (request) => {
     const query = request.query as Query;
     const { events: found, total } = await events.listNumberedPage(
+      request.actor,
       listFilter(query),
       integer(query, 'count', DEFAULT_COUNT),
       integer(query, 'page', 0),
@@ -123,31 +124,31 @@ export function registerRestRoutes(app: FastifyInstance, events: EventService): 
   });
 
   app.get<{ Params: IdParams }>('/api/v1/event/:id', async (request) => {
-    const event = await events.get(request.params.id);
+    const event = await events.get(request.actor, request.params.id);
     if (!event) throw new NotFoundError(request.params.id);
     return toRestEvent(event);
   });
 
   app.get<{ Params: IdParams }>('/api/v1/event/:id/children', async (request) => {
-    const children = await events.children(request.params.id);
+    const children = await events.children(request.actor, request.params.id);
     if (!children) throw new NotFoundError(request.params.id);
     return children.map(toRestEvent);
   });
 
   app.get<{ Params: IdParams }>('/api/v1/event/:id/trace', async (request) => {
-    const trace = await events.trace(request.params.id);
+    const trace = await events.trace(request.actor, request.params.id);
     if (!trace) throw new NotFoundError(request.params.id);
     return trace.map(toRestEvent);
   });
 
   app.get<{ Params: IdParams }>('/api/v1/event/:id/impact', async (request) => {
-    const tree = await events.tree(request.params.id, LIMITS.defaultTreeDepth);
+    const tree = await events.tree(request.actor, request.params.id, LIMITS.defaultTreeDepth);
     if (!tree) throw new NotFoundError(request.params.id);
     return toRestTree(tree);
   });
 
   app.delete<{ Params: IdParams }>('/api/v1/event/:id/delete', async (request) =>
-    toRestEvent(await events.delete(request.params.id)),
+    toRestEvent(await events.delete(request.actor, request.params.id)),
   );
 
   app.get('/api/v1/openapi.json', async () => OPENAPI);

@@ -2,11 +2,13 @@
 import { MongoClient, type MongoClientOptions } from 'mongodb';
 import type { Logger } from 'pino';
 import { MongoEventRepository } from './event-repository';
+import { MongoTokenRepository } from './token-repository';
 
 export interface StoreConnection {
   client: MongoClient;
   databaseName: string;
   repository: MongoEventRepository;
+  tokens: MongoTokenRepository;
   /** True when the store answers a ping right now. */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -39,11 +41,13 @@ export async function openStore(
   const client = new MongoClient(uri, { ...CLIENT_OPTIONS, monitorCommands: options.monitorCommands ?? false });
   const name = options.database ?? databaseName(uri);
   const repository = new MongoEventRepository(client.db(name));
+  const tokens = new MongoTokenRepository(client.db(name));
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   const prepare = async (delayMs: number): Promise<void> => {
     try {
       await repository.ensureIndexes();
+      await tokens.ensureIndexes();
       logger.info('store ready');
     } catch (error) {
       if (closed) return;
@@ -56,6 +60,7 @@ export async function openStore(
     client,
     databaseName: name,
     repository,
+    tokens,
     async isReachable() {
       try {
         await client.db('admin').command({ ping: 1 }, { timeoutMS: 2_000 });

@@ -19,6 +19,7 @@ export interface EventDocument {
   createdAt: Date;
   updatedAt: Date;
   revision: number;
+  changedBy?: string | null;
 }
 
 /** One key/value pair as a single string that no other pair can produce. */
@@ -44,6 +45,7 @@ export function toDocument(event: EventRecord): EventDocument {
     createdAt: event.createdAt,
     updatedAt: event.updatedAt,
     revision: event.revision,
+    changedBy: event.changedBy,
   };
 }
 
@@ -72,5 +74,6 @@ export function fromDocument(doc: unknown): EventRecord {
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     revision: d.revision,
+    changedBy: d.changedBy ?? null,
   };
 }

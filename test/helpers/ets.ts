@@ -1,7 +1,10 @@
 /** Starts a real ETS over HTTP against the test store, in a database of its own. */
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CommandStartedEvent } from 'mongodb';
 import pino from 'pino';
+import { loadConfig, type Config } from '../../src/config';
 import { startEts, type RunningEts } from '../../src/start';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -14,7 +17,12 @@ export interface TestEts {
   url: string;
   ets: RunningEts;
   database: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A GraphQL request over HTTP, with the token as a bearer when one is given. */
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   /** Store commands (find, insert, ...) seen while `action` ran. */
   countCommands(action: () => Promise<unknown>): Promise<CommandStartedEvent[]>;
   stop(): Promise<void>;
@@ -26,18 +34,34 @@ export function testStoreUri(): string {
   return uri;
 }
 
+/** The configuration of a test server: the defaults, on a free loopback port, with `env` applied. */
+export function testConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Config {
+  return {
+    ...loadConfig({ LOG_LEVEL: 'silent', ...env }),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(tmpdir(), `ets-test-${randomUUID()}`),
+    ...overrides,
+  };
+}
+
 export async function startTestEts(
   database = `ets_test_${randomUUID().slice(0, 8)}`,
-  { redisUrl }: { redisUrl?: string } = {},
+  { redisUrl, env, host }: { redisUrl?: string; env?: NodeJS.ProcessEnv; host?: string } = {},
 ): Promise<TestEts> {
-  const ets = await startEts(
-    { port: 0, host: '127.0.0.1', mongodbUri: testStoreUri(), dataDir: '', redisUrl, logLevel: 'silent' },
-    { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), monitorCommands: true, database },
-  );
-  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+  const ets = await startEts(testConfig({ mongodbUri: testStoreUri(), redisUrl, ...(host && { host }) }, env), {
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    monitorCommands: true,
+    database,
+  });
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>> => {
     const response = await fetch(`${ets.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };

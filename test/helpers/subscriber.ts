@@ -18,10 +18,15 @@ export interface TestSubscriber {
 export const EVENT_CHANGED = `subscription($f: EventFilter) {
   eventChanged(filter: $f) { kind event { id parentId description tags revision } } }`;
 
-export async function subscribe(httpUrl: string, filter: Record<string, unknown> = {}): Promise<TestSubscriber> {
+export async function subscribe(
+  httpUrl: string,
+  filter: Record<string, unknown> = {},
+  { token }: { token?: string } = {},
+): Promise<TestSubscriber> {
   const client: Client = createClient({
     url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : undefined,
     retryAttempts: 0,
     lazy: false,
   });
@@ -58,7 +63,10 @@ export async function subscribe(httpUrl: string, filter: Record<string, unknown>
         ended = new Error('the subscription failed');
         settle();
       },
-      complete: () => {},
+      complete: () => {
+        ended ??= new Error('the subscription completed');
+        settle();
+      },
     },
   );
   return {

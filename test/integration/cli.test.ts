@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runEts, type Run } from '../helpers/cli';
 import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
 
 let ets: TestEts;
@@ -16,24 +17,8 @@ afterAll(async () => {
   await Promise.all([ets.stop(), other.stop()]);
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function ets_(args: string[], options: { url?: string; stdin?: string; node?: string[] } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(options.node ?? []), '--import', 'tsx', 'src/cli/ets.ts', ...args], {
-      env: { ...process.env, ETS_URL: options.url ?? ets.url },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
+  return runEts(args, { ...options, url: options.url ?? ets.url });
 }
 
 it('sends an event from one line of a deploy script, and reads it back', async () => {

@@ -10,7 +10,7 @@ import pino from 'pino';
 import { startEts, type RunningEts } from '../../src/start';
 import { isRunning as running, startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
 import { ferretdbPath } from '../../src/store/ferretdb-binary';
-import { dataOf, startTestEts, uniqueId, type GraphQLResponse } from '../helpers/ets';
+import { dataOf, startTestEts, testConfig, uniqueId, type GraphQLResponse } from '../helpers/ets';
 
 const silent = pino({ level: 'silent' });
 
@@ -65,14 +65,7 @@ describe('HTTP endpoints', () => {
 describe('embedded store', () => {
   it('keeps data across a restart of the service', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'ets-persist-'));
-    const config = {
-      port: 0,
-      host: '127.0.0.1',
-      mongodbUri: undefined,
-      dataDir,
-      redisUrl: undefined,
-      logLevel: 'silent' as const,
-    };
+    const config = testConfig({ mongodbUri: undefined, dataDir });
     const id = uniqueId();
     let ets: RunningEts = await startEts(config, { logger: silent });
     try {
@@ -143,10 +136,7 @@ describe('store outage', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ets-outage-'));
     store = await startFerretdb(ferretdbPath(), dataDir, silent);
-    ets = await startEts(
-      { port: 0, host: '127.0.0.1', mongodbUri: store.uri, dataDir, redisUrl: undefined, logLevel: 'silent' },
-      { logger: silent },
-    );
+    ets = await startEts(testConfig({ mongodbUri: store.uri, dataDir }), { logger: silent });
   });
   afterAll(async () => {
     await ets.stop();

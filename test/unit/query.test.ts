@@ -64,6 +64,7 @@ describe('event documents', () => {
       createdAt: new Date(2),
       updatedAt: new Date(3),
       revision: 1,
+      changedBy: null,
     };
     const doc = toDocument(event);
     expect(JSON.stringify(Object.keys(doc))).not.toMatch(/a\.b|\$gt/);

@@ -28,6 +28,7 @@ function stored(overrides: Partial<EventRecord> = {}): EventRecord {
     createdAt: NOW,
     updatedAt: NOW,
     revision: 3,
+    changedBy: null,
     ...overrides,
   };
 }
@@ -61,6 +62,7 @@ describe('createEvent', () => {
       createdAt: NOW,
       updatedAt: NOW,
       revision: 1,
+      changedBy: null,
     });
   });
 });
@@ -80,6 +82,7 @@ describe('replaceEvent', () => {
       createdAt: NOW,
       updatedAt: LATER,
       revision: 4,
+      changedBy: null,
     });
   });
 });

@@ -48,6 +48,13 @@ export type CreateEventsResult = {
   results: Array<CreateEventResult>;
 };
 
+export type CreatedToken = {
+  __typename?: 'CreatedToken';
+  /** Send it as `Authorization: Bearer <secret>`. It is not shown again. */
+  secret: Scalars['String']['output'];
+  token: Token;
+};
+
 /**
  * One operational change (a deploy, a build, a config flip, an incident, a manual step)
  * over a period of time.
@@ -56,6 +63,8 @@ export type Event = {
   __typename?: 'Event';
   /** The chain of causes up to the root, the parent first, at most `limit` events. */
   ancestors: Array<Event>;
+  /** The name of the token that made this version; null when it was made without one. */
+  changedBy: Maybe<Scalars['String']['output']>;
   /** The events this one caused, newest start time first. */
   children: Array<Event>;
   /** Set by the server when the event was first stored. */
@@ -117,7 +126,7 @@ export type EventEdge = {
 /** Why one event of a batch was not created. */
 export type EventError = {
   __typename?: 'EventError';
-  /** BAD_USER_INPUT or CONFLICT. */
+  /** BAD_USER_INPUT, CONFLICT or FORBIDDEN. */
   code: Scalars['String']['output'];
   /** The input field at fault, when there is one. */
   field: Maybe<Scalars['String']['output']>;
@@ -172,6 +181,8 @@ export type EventNode = {
 /** A stored earlier version of an event, as it was at that revision. */
 export type EventRevision = {
   __typename?: 'EventRevision';
+  /** The name of the token that made this version; null when it was made without one. */
+  changedBy: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
   detailUrls: Scalars['URLMap']['output'];
@@ -198,6 +209,11 @@ export type Mutation = {
   createEvent: Event;
   /** Creates many events; each is validated on its own and a bad one does not stop the others. */
   createEvents: CreateEventsResult;
+  /**
+   * Creates an API token (admin scope). A namespace limits the events the token may write to
+   * those carrying all of its tags, before and after each change.
+   */
+  createToken: CreatedToken;
   /** Deletes an event and returns it; it stays recoverable for a while with restoreEvent. */
   deleteEvent: Event;
   /**
@@ -213,6 +229,8 @@ export type Mutation = {
   replaceEvent: Event;
   /** Brings back a deleted event as it was (its revision grows by one). CONFLICT when the id is in use again. */
   restoreEvent: Event;
+  /** Revokes a token at once (admin scope); its name stays taken. */
+  revokeToken: Token;
   /** Overwrites the given fields and keeps the others. Without upsert a missing event is NOT_FOUND. */
   updateEvent: Event;
 };
@@ -225,6 +243,13 @@ export type MutationCreateEventArgs = {
 
 export type MutationCreateEventsArgs = {
   events: Array<EventInput>;
+};
+
+
+export type MutationCreateTokenArgs = {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['TagMap']['input']>;
+  scopes: Array<Scope>;
 };
 
 
@@ -247,6 +272,11 @@ export type MutationReplaceEventArgs = {
 
 export type MutationRestoreEventArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeTokenArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -283,6 +313,10 @@ export type Query = {
   tagKeys: Array<TagKeyCount>;
   /** The values of one tag key among the matching events, the most common first. `first` is 0..1000. */
   tagValues: Array<TagValueCount>;
+  /** Every API token, revoked ones too, oldest first. Needs the admin scope. */
+  tokens: Array<Token>;
+  /** Who the request is made as, and what it may do. */
+  viewer: Viewer;
 };
 
 
@@ -322,12 +356,20 @@ export type QueryTagValuesArgs = {
   key: Scalars['String']['input'];
 };
 
+/** What a token (or a request without one) may do. Each scope includes the ones before it. */
+export type Scope =
+  | 'ADMIN'
+  | 'READ'
+  | 'WRITE';
+
 export type Subscription = {
   __typename?: 'Subscription';
   /**
    * Changes to the events matching the filter (the same filter as `events`; a time window
    * matches on the event's interval), from now on, over graphql-ws at /graphql. A subscriber
-   * that falls 1000 changes behind is disconnected (close code 4408) and should subscribe again.
+   * that falls 1000 changes behind gets a SLOW_SUBSCRIBER error and should subscribe again;
+   * one that still does not read is disconnected (close code 4009). With auth on, send the
+   * token in the connection_init payload: {"authorization": "Bearer <token>"}.
    */
   eventChanged: EventChange;
 };
@@ -357,3 +399,27 @@ export type TimeField =
   | 'EVENT'
   /** When the event was last changed (updatedAt). */
   | 'UPDATE';
+
+/** An API token. Its secret is shown once, when it is created, and is stored only as a hash. */
+export type Token = {
+  __typename?: 'Token';
+  createdAt: Scalars['DateTime']['output'];
+  /** The token that created this one; null when created without one. */
+  createdBy: Maybe<Scalars['String']['output']>;
+  /** Recorded at most once a minute. */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** Tags every event written with this token must carry, e.g. {"source": ["jenkins"]}. */
+  namespace: Maybe<Scalars['TagMap']['output']>;
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<Scope>;
+};
+
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** Tags every event written by this caller must carry; null when it may write any event. */
+  namespace: Maybe<Scalars['TagMap']['output']>;
+  scopes: Array<Scope>;
+  /** The token's name; null for a request without a token. */
+  token: Maybe<Scalars['String']['output']>;
+};

@@ -6,6 +6,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EventRecord } from '../../domain/event';
 import type { EventPage, EventTreeNode, BatchResult, BatchItemResult } from '../../domain/event-service';
 import type { EventChange as EventChangeModel } from '../../domain/changes';
+import type { TokenInfo } from '../../domain/tokens';
+import type { Actor } from '../../domain/access';
+import type { CreatedToken as CreatedTokenModel } from '../../domain/token-service';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -57,6 +60,13 @@ export type CreateEventsResult = {
   results: Array<CreateEventResult>;
 };
 
+export type CreatedToken = {
+  __typename?: 'CreatedToken';
+  /** Send it as `Authorization: Bearer <secret>`. It is not shown again. */
+  secret: Scalars['String']['output'];
+  token: Token;
+};
+
 /**
  * One operational change (a deploy, a build, a config flip, an incident, a manual step)
  * over a period of time.
@@ -65,6 +75,8 @@ export type Event = {
   __typename?: 'Event';
   /** The chain of causes up to the root, the parent first, at most `limit` events. */
   ancestors: Array<Event>;
+  /** The name of the token that made this version; null when it was made without one. */
+  changedBy?: Maybe<Scalars['String']['output']>;
   /** The events this one caused, newest start time first. */
   children: Array<Event>;
   /** Set by the server when the event was first stored. */
@@ -126,7 +138,7 @@ export type EventEdge = {
 /** Why one event of a batch was not created. */
 export type EventError = {
   __typename?: 'EventError';
-  /** BAD_USER_INPUT or CONFLICT. */
+  /** BAD_USER_INPUT, CONFLICT or FORBIDDEN. */
   code: Scalars['String']['output'];
   /** The input field at fault, when there is one. */
   field?: Maybe<Scalars['String']['output']>;
@@ -181,6 +193,8 @@ export type EventNode = {
 /** A stored earlier version of an event, as it was at that revision. */
 export type EventRevision = {
   __typename?: 'EventRevision';
+  /** The name of the token that made this version; null when it was made without one. */
+  changedBy?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
   detailUrls: Scalars['URLMap']['output'];
@@ -207,6 +221,11 @@ export type Mutation = {
   createEvent: Event;
   /** Creates many events; each is validated on its own and a bad one does not stop the others. */
   createEvents: CreateEventsResult;
+  /**
+   * Creates an API token (admin scope). A namespace limits the events the token may write to
+   * those carrying all of its tags, before and after each change.
+   */
+  createToken: CreatedToken;
   /** Deletes an event and returns it; it stays recoverable for a while with restoreEvent. */
   deleteEvent: Event;
   /**
@@ -222,6 +241,8 @@ export type Mutation = {
   replaceEvent: Event;
   /** Brings back a deleted event as it was (its revision grows by one). CONFLICT when the id is in use again. */
   restoreEvent: Event;
+  /** Revokes a token at once (admin scope); its name stays taken. */
+  revokeToken: Token;
   /** Overwrites the given fields and keeps the others. Without upsert a missing event is NOT_FOUND. */
   updateEvent: Event;
 };
@@ -234,6 +255,13 @@ export type MutationCreateEventArgs = {
 
 export type MutationCreateEventsArgs = {
   events: Array<EventInput>;
+};
+
+
+export type MutationCreateTokenArgs = {
+  name: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['TagMap']['input']>;
+  scopes: Array<Scope>;
 };
 
 
@@ -256,6 +284,11 @@ export type MutationReplaceEventArgs = {
 
 export type MutationRestoreEventArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeTokenArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -292,6 +325,10 @@ export type Query = {
   tagKeys: Array<TagKeyCount>;
   /** The values of one tag key among the matching events, the most common first. `first` is 0..1000. */
   tagValues: Array<TagValueCount>;
+  /** Every API token, revoked ones too, oldest first. Needs the admin scope. */
+  tokens: Array<Token>;
+  /** Who the request is made as, and what it may do. */
+  viewer: Viewer;
 };
 
 
@@ -331,12 +368,20 @@ export type QueryTagValuesArgs = {
   key: Scalars['String']['input'];
 };
 
+/** What a token (or a request without one) may do. Each scope includes the ones before it. */
+export type Scope =
+  | 'ADMIN'
+  | 'READ'
+  | 'WRITE';
+
 export type Subscription = {
   __typename?: 'Subscription';
   /**
    * Changes to the events matching the filter (the same filter as `events`; a time window
    * matches on the event's interval), from now on, over graphql-ws at /graphql. A subscriber
-   * that falls 1000 changes behind is disconnected (close code 4408) and should subscribe again.
+   * that falls 1000 changes behind gets a SLOW_SUBSCRIBER error and should subscribe again;
+   * one that still does not read is disconnected (close code 4009). With auth on, send the
+   * token in the connection_init payload: {"authorization": "Bearer <token>"}.
    */
   eventChanged: EventChange;
 };
@@ -366,6 +411,30 @@ export type TimeField =
   | 'EVENT'
   /** When the event was last changed (updatedAt). */
   | 'UPDATE';
+
+/** An API token. Its secret is shown once, when it is created, and is stored only as a hash. */
+export type Token = {
+  __typename?: 'Token';
+  createdAt: Scalars['DateTime']['output'];
+  /** The token that created this one; null when created without one. */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Recorded at most once a minute. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** Tags every event written with this token must carry, e.g. {"source": ["jenkins"]}. */
+  namespace?: Maybe<Scalars['TagMap']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<Scope>;
+};
+
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** Tags every event written by this caller must carry; null when it may write any event. */
+  namespace?: Maybe<Scalars['TagMap']['output']>;
+  scopes: Array<Scope>;
+  /** The token's name; null for a request without a token. */
+  token?: Maybe<Scalars['String']['output']>;
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -445,6 +514,7 @@ export type ResolversTypes = ResolversObject<{
   ChangeKind: ChangeKind;
   CreateEventResult: ResolverTypeWrapper<BatchItemResult>;
   CreateEventsResult: ResolverTypeWrapper<BatchResult>;
+  CreatedToken: ResolverTypeWrapper<CreatedTokenModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventRecord>;
   EventChange: ResolverTypeWrapper<EventChangeModel>;
@@ -461,13 +531,16 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Scope: Scope;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TagKeyCount: ResolverTypeWrapper<TagKeyCount>;
   TagMap: ResolverTypeWrapper<Scalars['TagMap']['output']>;
   TagValueCount: ResolverTypeWrapper<TagValueCount>;
   TimeField: TimeField;
+  Token: ResolverTypeWrapper<TokenInfo>;
   URLMap: ResolverTypeWrapper<Scalars['URLMap']['output']>;
+  Viewer: ResolverTypeWrapper<Actor>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -475,6 +548,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   CreateEventResult: BatchItemResult;
   CreateEventsResult: BatchResult;
+  CreatedToken: CreatedTokenModel;
   DateTime: Scalars['DateTime']['output'];
   Event: EventRecord;
   EventChange: EventChangeModel;
@@ -496,7 +570,9 @@ export type ResolversParentTypes = ResolversObject<{
   TagKeyCount: TagKeyCount;
   TagMap: Scalars['TagMap']['output'];
   TagValueCount: TagValueCount;
+  Token: TokenInfo;
   URLMap: Scalars['URLMap']['output'];
+  Viewer: Actor;
 }>;
 
 export type CreateEventResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateEventResult'] = ResolversParentTypes['CreateEventResult']> = ResolversObject<{
@@ -511,12 +587,18 @@ export type CreateEventsResultResolvers<ContextType = GraphQLContext, ParentType
   results?: Resolver<Array<ResolversTypes['CreateEventResult']>, ParentType, ContextType>;
 }>;
 
+export type CreatedTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedToken'] = ResolversParentTypes['CreatedToken']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['Token'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
   ancestors?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<EventAncestorsArgs, 'limit'>>;
+  changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -564,6 +646,7 @@ export type EventNodeResolvers<ContextType = GraphQLContext, ParentType extends 
 }>;
 
 export type EventRevisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventRevision'] = ResolversParentTypes['EventRevision']> = ResolversObject<{
+  changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   detailUrls?: Resolver<ResolversTypes['URLMap'], ParentType, ContextType>;
@@ -585,10 +668,12 @@ export type HistogramBucketResolvers<ContextType = GraphQLContext, ParentType ex
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationCreateEventArgs, 'event'>>;
   createEvents?: Resolver<ResolversTypes['CreateEventsResult'], ParentType, ContextType, RequireFields<MutationCreateEventsArgs, 'events'>>;
+  createToken?: Resolver<ResolversTypes['CreatedToken'], ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'name' | 'scopes'>>;
   deleteEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationDeleteEventArgs, 'id'>>;
   mergeEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationMergeEventArgs, 'event' | 'upsert'>>;
   replaceEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationReplaceEventArgs, 'event' | 'upsert'>>;
   restoreEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationRestoreEventArgs, 'id'>>;
+  revokeToken?: Resolver<ResolversTypes['Token'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'name'>>;
   updateEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationUpdateEventArgs, 'event' | 'upsert'>>;
 }>;
 
@@ -604,6 +689,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   histogram?: Resolver<Array<ResolversTypes['HistogramBucket']>, ParentType, ContextType, RequireFields<QueryHistogramArgs, 'filter' | 'interval'>>;
   tagKeys?: Resolver<Array<ResolversTypes['TagKeyCount']>, ParentType, ContextType, RequireFields<QueryTagKeysArgs, 'first'>>;
   tagValues?: Resolver<Array<ResolversTypes['TagValueCount']>, ParentType, ContextType, RequireFields<QueryTagValuesArgs, 'first' | 'key'>>;
+  tokens?: Resolver<Array<ResolversTypes['Token']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
@@ -624,13 +711,30 @@ export type TagValueCountResolvers<ContextType = GraphQLContext, ParentType exte
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Token'] = ResolversParentTypes['Token']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<Maybe<ResolversTypes['TagMap']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['Scope']>, ParentType, ContextType>;
+}>;
+
 export interface UrlMapScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URLMap'], any> {
   name: 'URLMap';
 }
 
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  namespace?: Resolver<Maybe<ResolversTypes['TagMap']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['Scope']>, ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CreateEventResult?: CreateEventResultResolvers<ContextType>;
   CreateEventsResult?: CreateEventsResultResolvers<ContextType>;
+  CreatedToken?: CreatedTokenResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventChange?: EventChangeResolvers<ContextType>;
@@ -647,6 +751,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   TagKeyCount?: TagKeyCountResolvers<ContextType>;
   TagMap?: GraphQLScalarType;
   TagValueCount?: TagValueCountResolvers<ContextType>;
+  Token?: TokenResolvers<ContextType>;
   URLMap?: GraphQLScalarType;
+  Viewer?: ViewerResolvers<ContextType>;
 }>;
 

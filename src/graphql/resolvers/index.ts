@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers';
 import { DateTimeScalar, TagMapScalar, URLMapScalar } from '../scalars';
+import { Token, Viewer } from './access';
 import { CreateEventResult, CreateEventsResult } from './batch';
 import { EventConnection, EventEdge } from './connection';
 import { Event } from './event';
@@ -19,4 +20,6 @@ export const resolvers: Resolvers = {
   EventEdge,
   CreateEventsResult,
   CreateEventResult,
+  Viewer,
+  Token,
 };

@@ -1,11 +1,15 @@
 import type { MutationResolvers } from '../__generated__/resolvers';
+import { accessMutations } from './access';
 
 export const Mutation: MutationResolvers = {
-  createEvent: (_, { event }, { events }) => events.create(event),
-  createEvents: async (_, { events: inputs }, { events }) => ({ results: await events.createMany(inputs) }),
-  replaceEvent: (_, { event, upsert }, { events }) => events.write('replace', event, upsert ?? false),
-  updateEvent: (_, { event, upsert }, { events }) => events.write('update', event, upsert ?? false),
-  mergeEvent: (_, { event, upsert }, { events }) => events.write('merge', event, upsert ?? false),
-  deleteEvent: (_, { id }, { events }) => events.delete(id),
-  restoreEvent: (_, { id }, { events }) => events.restore(id),
+  createEvent: (_, { event }, { events, actor }) => events.create(actor, event),
+  createEvents: async (_, { events: inputs }, { events, actor }) => ({
+    results: await events.createMany(actor, inputs),
+  }),
+  replaceEvent: (_, { event, upsert }, { events, actor }) => events.write(actor, 'replace', event, upsert ?? false),
+  updateEvent: (_, { event, upsert }, { events, actor }) => events.write(actor, 'update', event, upsert ?? false),
+  mergeEvent: (_, { event, upsert }, { events, actor }) => events.write(actor, 'merge', event, upsert ?? false),
+  deleteEvent: (_, { id }, { events, actor }) => events.delete(actor, id),
+  restoreEvent: (_, { id }, { events, actor }) => events.restore(actor, id),
+  ...accessMutations,
 };

@@ -1,0 +1,52 @@
+/**
+ * Who a request is: the bearer token it presents (header for HTTP, connection_init payload
+ * for graphql-ws), or anonymous with the rights the auth mode gives.
+ */
+import { anonymous, anonymousScopes, hasScope, type Actor, type AuthMode } from '../domain/access';
+import { UnauthenticatedError } from '../domain/errors';
+import type { TokenService } from '../domain/token-service';
+
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export class AccessPolicy {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly mode: AuthMode,
+    private readonly loopbackOnly: boolean,
+  ) {}
+
+  async actorFor(authorization: unknown): Promise<Actor> {
+    if (authorization === undefined || authorization === null || authorization === '') {
+      return anonymous(await this.anonymousScopes());
+    }
+    const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
+    if (!token) throw new UnauthenticatedError('the authorization must be "Bearer <token>"');
+    return this.tokens.authenticate(token);
+  }
+
+  async anonymousScopes(): Promise<Actor['scopes']> {
+    // Only the open loopback install needs to know whether a token exists.
+    const tokensExist = this.mode === 'auto' && this.loopbackOnly ? await this.tokens.tokensExist() : true;
+    return anonymousScopes(this.mode, { loopbackOnly: this.loopbackOnly, tokensExist });
+  }
+
+  /** One line for the start-up log: what a request without a token may do. */
+  async describe(): Promise<string> {
+    const scopes = await this.anonymousScopes();
+    const anyone = anonymous(scopes);
+    if (hasScope(anyone, 'admin')) {
+      return this.mode === 'off'
+        ? 'auth is off (ETS_AUTH=off): anyone who can reach this server may read, write and manage tokens'
+        : 'auth: open, because the server listens on loopback only and no token exists; anyone on this ' +
+            'machine may read and write. Once a token exists (ets token create), writes need one';
+    }
+    return hasScope(anyone, 'read')
+      ? 'auth: reads are open, writes need a token (Authorization: Bearer <token>)'
+      : 'auth: reads and writes need a token (ETS_AUTH=all)';
+  }
+}

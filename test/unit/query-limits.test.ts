@@ -1,0 +1,59 @@
+import { getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
+import { queryLimitRules } from '../../src/graphql/limits';
+import { createSchema } from '../../src/graphql/server';
+
+const schema = createSchema();
+const LIMITS = { depth: 8, cost: 5_000, aliases: 3, pageSize: 1000 };
+
+function errorsOf(query: string, limits = LIMITS): string[] {
+  return validate(schema, parse(query), [...specifiedRules, ...queryLimitRules(limits)]).map((e) => e.message);
+}
+
+describe('query limits', () => {
+  it('let ordinary queries through', () => {
+    expect(errorsOf('{ events(first: 100) { totalCount nodes { id tags parent { id } children { id } } } }')).toEqual(
+      [],
+    );
+    expect(
+      errorsOf('{ eventTree(id: "a") { event { id } children { event { id } children { event { id } } } } }'),
+    ).toEqual([]);
+  });
+
+  it('never count introspection, so tools keep working', () => {
+    expect(errorsOf(getIntrospectionQuery(), { ...LIMITS, depth: 3, cost: 1 })).toEqual([]);
+  });
+
+  it('refuse a selection nested deeper than the limit, naming it', () => {
+    const deep = `{ event(id: "a") { ${'parent { '.repeat(8)} id ${'} '.repeat(8)} } }`;
+    expect(errorsOf(deep)).toEqual([
+      'the query depth 10 is over the limit of 8 (ETS_MAX_QUERY_DEPTH); nest fewer selections',
+    ]);
+  });
+
+  it('count the objects a query may return: page sizes multiply', () => {
+    // 1000 events × (1 + 100 ancestors) = 101000 and then some
+    const [message] = errorsOf('{ events(first: 1000) { nodes { id ancestors { id } } } }');
+    expect(message).toMatch(
+      /^the query cost \(objects it may return\) \d+ is over the limit of 5000 \(ETS_MAX_QUERY_COST\)/,
+    );
+    expect(errorsOf('{ events(first: 10) { nodes { id ancestors(limit: 5) { id } } } }')).toEqual([]);
+  });
+
+  it('take a page size given as a variable at its default, else at the largest page', () => {
+    const query = (def: string) => `query($n: Int${def}) { events(first: $n) { nodes { children { id } } } }`;
+    expect(errorsOf(query(' = 10'))).toEqual([]);
+    expect(errorsOf(query(''))).toHaveLength(1);
+  });
+
+  it('follow fragments', () => {
+    const query = `{ events(first: 1000) { ...page } } fragment page on EventConnection { nodes { ancestors { id } } }`;
+    expect(errorsOf(query)).toHaveLength(1);
+  });
+
+  it('refuse more aliases than the limit', () => {
+    expect(errorsOf('{ a: viewer { token } b: viewer { token } c: viewer { token } }')).toEqual([]);
+    expect(errorsOf('{ a: viewer { token } b: viewer { token } c: viewer { token } d: viewer { token } }')).toEqual([
+      'the number of aliases 4 is over the limit of 3 (ETS_MAX_ALIASES); send fewer aliased fields',
+    ]);
+  });
+});
