@@ -22,6 +22,8 @@ export interface RawEventInput {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function length(text: string): number {
   let count = 0;
   for (const _ of text) count++; // code points, so an emoji counts once
@@ -30,6 +32,8 @@ function length(text: string): number {
 
 function readText(value: unknown, field: string, min: number, max: number): string {
   if (typeof value !== 'string') throw new ValidationError(field, 'must be a string');
+  // A lone surrogate cannot be stored as UTF-8: it would come back as another string.
+  if (LONE_SURROGATE.test(value)) throw new ValidationError(field, 'must be valid Unicode (no lone surrogates)');
   const n = length(value);
   if (n < min) throw new ValidationError(field, 'must not be empty');
   if (n > max) throw new ValidationError(field, `must be at most ${max} characters`);
@@ -53,6 +57,7 @@ export function readSourceId(value: unknown, field: string): string {
 
 export function readDescription(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new ValidationError(field, 'must be a string');
+  if (LONE_SURROGATE.test(value)) throw new ValidationError(field, 'must be valid Unicode (no lone surrogates)');
   if (Buffer.byteLength(value, 'utf8') > LIMITS.descriptionBytes) {
     throw new ValidationError(field, `must be at most ${LIMITS.descriptionBytes} bytes (UTF-8)`);
   }

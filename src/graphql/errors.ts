@@ -33,20 +33,30 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
+/**
+ * An error graphql-js raised while reading a variable: its message names the variable path
+ * ('... at "e.startTime"; ...'), which is the field at fault.
+ */
+function variableError(formatted: GraphQLFormattedError, code: string): GraphQLFormattedError {
+  const path = / at "([^"]+)"/.exec(formatted.message)?.[1];
+  return {
+    message: formatted.message,
+    locations: formatted.locations,
+    extensions: path ? { code, field: path } : { code },
+  };
+}
+
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = rootCause(error);
     if (original instanceof DomainError) {
       if (original instanceof ValidationError && formatted.message !== original.message) {
-        // Thrown by a scalar while graphql-js read the arguments: its message names the
-        // variable path ('... at "event.startTime"; ...'), which is the field at fault.
-        const path = / at "([^"]+)"/.exec(formatted.message)?.[1];
-        const extensions = path ? { code: original.code, field: path } : { code: original.code };
-        return { message: formatted.message, locations: formatted.locations, extensions };
+        return variableError(formatted, original.code); // thrown by a scalar of ours
       }
       return { ...formatted, message: original.message, extensions: { ...errorFields(original) } };
     }
     const code = formatted.extensions?.code;
+    if (code === 'BAD_USER_INPUT') return variableError(formatted, code); // a value of the wrong type
     if (typeof code === 'string' && PASSED_THROUGH_CODES.has(code)) return formatted;
     logger.error({ err: original }, 'unexpected error while answering a GraphQL request');
     return {

@@ -3,6 +3,7 @@ import {
   MongoError,
   MongoNetworkError,
   MongoNotConnectedError,
+  MongoServerClosedError,
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
@@ -14,12 +15,21 @@ export function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoError && error.code === DUPLICATE_KEY;
 }
 
+/**
+ * Server answers that mean "not now" rather than "not this": a node shutting down, stepping
+ * down or out of reach (the codes the driver's retryable-reads specification lists).
+ */
+const TRANSIENT_CODES = new Set([6, 7, 89, 91, 134, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436]);
+
 export function isStoreUnreachable(error: unknown): boolean {
   return (
     error instanceof MongoNetworkError ||
     error instanceof MongoServerSelectionError ||
     error instanceof MongoNotConnectedError ||
-    error instanceof MongoTopologyClosedError
+    error instanceof MongoTopologyClosedError ||
+    error instanceof MongoServerClosedError ||
+    (error instanceof MongoError &&
+      (TRANSIENT_CODES.has(Number(error.code)) || error.hasErrorLabel('RetryableWriteError')))
   );
 }
 

@@ -43,6 +43,14 @@ describe('parseEventTime', () => {
     }
   });
 
+  it('rejects an hour of 24 in the legacy format and offsets no zone has, which luxon would roll over', () => {
+    expect(() => parseEventTime('12/05/16:24:00:00', 'frm')).toThrow('frm: must have an hour from 00 to 23');
+    expect(() => parseEventTime('2016-12-05T10:25:00+25:00', 'frm')).toThrow('from -12:00 to +14:00');
+    expect(() => parseEventTime('2016-12-05T10:25:00-1300', 'frm')).toThrow('from -12:00 to +14:00');
+    expect(parseEventTime('2016-12-05T10:25:00+14:00', 'frm').toISOString()).toBe('2016-12-04T20:25:00.000Z');
+    expect(parseEventTime('2016-12-05T10:25:00-12:00', 'frm').toISOString()).toBe('2016-12-05T22:25:00.000Z');
+  });
+
   it('rejects times outside the years 1..9999', () => {
     expect(() => parseEventTime(8.64e15, 'to')).toThrow('between the years 1 and 9999');
     expect(() => parseEventTime('+010000-01-01T00:00:00Z', 'to')).toThrow(ValidationError);

@@ -18,7 +18,7 @@ describe('readId', () => {
     expect(readId('🚀'.repeat(100), 'id')).toBe('🚀'.repeat(100));
   });
 
-  it.each([[''], ['   '], ['x'.repeat(101)], ['a\nb'], [42], [null]])('rejects %p', (id) => {
+  it.each([[''], ['   '], ['x'.repeat(101)], ['a\nb'], [42], [null], ['a\ud800'], ['\udc00b']])('rejects %p', (id) => {
     expect(fieldOf(() => readId(id, 'event.id'))).toBe('event.id');
   });
 });
