@@ -1,0 +1,348 @@
+/**
+ * The reliability promises under faults: a server killed with SIGKILL during a steady
+ * write load, the store stopped during load and started again, and 200 concurrent merges
+ * on one event through two servers. Every write that was acknowledged must be in the
+ * store afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pino from 'pino';
+import { startEts, type RunningEts } from '../../src/start';
+import { startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
+import { ferretdbPath } from '../../src/store/ferretdb-binary';
+import { dataOf, startTestEts, testConfig, testStoreUri, uniqueId, type GraphQLResponse } from '../helpers/ets';
+
+const silent = pino({ level: 'silent' });
+const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id } }';
+const MERGE = 'mutation($e: EventInput!) { mergeEvent(event: $e, upsert: true) { id } }';
+
+async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    // A request the server never answers fails the test instead of hanging it.
+    signal: AbortSignal.timeout(20_000),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}
+
+interface EventPage {
+  events: {
+    nodes: Array<{ id: string; tags: Record<string, string[]> }>;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  };
+}
+
+/** Every event tagged run=`run`, by id, read through all pages. */
+async function eventsOfRun(url: string, run: string): Promise<Map<string, { tags: Record<string, string[]> }>> {
+  const found = new Map<string, { tags: Record<string, string[]> }>();
+  let after: string | null = null;
+  do {
+    const page = dataOf(
+      await gql(
+        url,
+        `query($f: EventFilter, $a: String) { events(filter: $f, first: 1000, after: $a) {
+            nodes { id tags } pageInfo { endCursor hasNextPage } } }`,
+        { f: { tags: { run: [run] } }, a: after },
+      ),
+    ) as EventPage;
+    for (const node of page.events.nodes) found.set(node.id, node);
+    after = page.events.pageInfo.hasNextPage ? page.events.pageInfo.endCursor : null;
+  } while (after);
+  return found;
+}
+
+/** With ETS_FAULT_REPORT set to a file, each test appends what it measured (docs/reliability.md). */
+async function report(test: string, figures: Record<string, unknown>): Promise<void> {
+  const file = process.env.ETS_FAULT_REPORT;
+  if (file) await appendFile(file, `${JSON.stringify({ test, ...figures })}\n`);
+}
+
+function failureSummary(failures: ReadonlyArray<{ ms: number }>) {
+  const ms = failures.map((failure) => failure.ms).sort((x, y) => x - y);
+  return {
+    failed: ms.length,
+    failMsP50: Math.round(ms[Math.floor(ms.length / 2)] ?? 0),
+    failMsMax: Math.round(ms.at(-1) ?? 0),
+  };
+}
+
+/** `ets` as its own process (npm start's entry), on the test store; resolves with its URL. */
+function startServerProcess(uri: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, MONGODB_URI: uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', REDIS_URL: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before serving`)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      const url = /ETS is serving GraphQL at (\S+)\/graphql/.exec(line)?.[1];
+      if (url) resolve({ child, url });
+    });
+  });
+}
+
+/**
+ * Writers that create events and merge tag values into one shared event until told to
+ * stop, recording what the server acknowledged. `onAck` sees the running count.
+ */
+function writeLoad(
+  url: () => string,
+  run: string,
+  {
+    writers,
+    onAck,
+    onFailure,
+    stopOnError,
+  }: {
+    writers: number;
+    onAck: (acked: number) => void;
+    onFailure?: (failed: number) => void;
+    stopOnError: boolean;
+  },
+) {
+  const created: string[] = [];
+  const merged: string[] = [];
+  const failures: Array<{ code: string | undefined; message: string; ms: number }> = [];
+  let stopped = false;
+  const target = `target-${run}`;
+  const loops = Array.from({ length: writers }, async (_, writer) => {
+    for (let i = 0; !stopped; i++) {
+      const value = `${writer}-${i}`;
+      const create = i % 2 === 0;
+      const started = performance.now();
+      try {
+        const response = create
+          ? await gql(url(), CREATE, { e: { id: `${run}-${value}`, tags: { run: [run] } } })
+          : await gql(url(), MERGE, { e: { id: target, tags: { run: [run], merged: [value] } } });
+        if (response.errors?.length) {
+          failures.push({
+            code: response.errors[0]?.extensions?.code,
+            message: response.errors[0]?.message ?? '',
+            ms: performance.now() - started,
+          });
+          onFailure?.(failures.length);
+          continue;
+        }
+        (create ? created : merged).push(create ? `${run}-${value}` : value);
+        onAck(created.length + merged.length);
+      } catch (error) {
+        failures.push({ code: 'NETWORK', message: String(error), ms: performance.now() - started });
+        onFailure?.(failures.length);
+        if (stopOnError) return;
+      }
+    }
+  });
+  return {
+    created,
+    merged,
+    failures,
+    target,
+    async stop() {
+      stopped = true;
+      await Promise.all(loops);
+    },
+  };
+}
+
+describe('kill -9 of the server during a steady write load', () => {
+  it('keeps every acknowledged write', async () => {
+    const uri = `${testStoreUri().replace(/\/$/, '')}/ets_kill_${randomUUID().slice(0, 8)}`;
+    const run = uniqueId('kill');
+    const first = await startServerProcess(uri);
+    let killed = false;
+    let url = first.url;
+    const load = writeLoad(() => url, run, {
+      writers: 8,
+      stopOnError: true,
+      onAck: (acked) => {
+        if (acked >= 300 && !killed) {
+          killed = true;
+          first.child.kill('SIGKILL');
+        }
+      },
+    });
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    await load.stop();
+    expect(killed).toBe(true);
+    expect(load.failures.every((failure) => failure.code === 'NETWORK')).toBe(true);
+
+    const second = await startServerProcess(uri);
+    url = second.url;
+    try {
+      const stored = await eventsOfRun(url, run);
+      const missing = load.created.filter((id) => !stored.has(id));
+      expect(missing).toEqual([]);
+      const values = new Set(stored.get(load.target)?.tags.merged ?? []);
+      expect(load.merged.filter((value) => !values.has(value))).toEqual([]);
+      expect(load.created.length + load.merged.length).toBeGreaterThanOrEqual(300);
+      await report('kill -9 of the server', {
+        ackedCreates: load.created.length,
+        ackedMerges: load.merged.length,
+        unanswered: load.failures.length,
+        missing: missing.length,
+      });
+    } finally {
+      second.child.kill('SIGTERM');
+      await new Promise((resolve) => second.child.once('exit', resolve));
+    }
+  });
+});
+
+describe('the store stopped during load and started again', () => {
+  let store: EmbeddedStore;
+  let ets: RunningEts;
+  beforeAll(async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ets-store-fault-'));
+    store = await startFerretdb(ferretdbPath(), dataDir, silent);
+    ets = await startEts(testConfig({ mongodbUri: store.uri, dataDir }), { logger: silent });
+  });
+  afterAll(async () => {
+    await ets.stop();
+    await store.stop();
+  });
+
+  it('fails requests with a clear error while it is down, recovers by itself, and loses nothing', async () => {
+    const run = uniqueId('outage');
+    const port = Number(new URL(store.uri).port);
+    const dataDir = ets.config.dataDir;
+    let phase: 'before' | 'down' | 'back' = 'before';
+    let ackedWhenBack = 0;
+    let recovered!: () => void;
+    const recovery = new Promise<void>((resolve) => (recovered = resolve));
+    let stopStore!: () => void;
+    const storeStopped = new Promise<void>((resolve) => (stopStore = resolve));
+    let failedEnough!: () => void;
+    const failuresSeen = new Promise<void>((resolve) => (failedEnough = resolve));
+    const load = writeLoad(() => ets.url, run, {
+      writers: 4,
+      stopOnError: false,
+      onAck: (acked) => {
+        if (phase === 'before' && acked >= 40) stopStore();
+        if (phase === 'back' && acked >= ackedWhenBack + 40) recovered();
+      },
+      onFailure: (failed) => {
+        if (failed >= 8) failedEnough();
+      },
+    });
+
+    await storeStopped;
+    phase = 'down';
+    await store.stop();
+    // While it is down: REST answers 503, GraphQL STORE_UNAVAILABLE, readiness 503.
+    const rest = await fetch(`${ets.url}/api/v1/event/`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ event: { tags: { run: [run] } } }),
+    });
+    expect(rest.status).toBe(503);
+    expect(await rest.json()).toEqual({
+      message: 'the event store is unavailable, try again shortly',
+      code: 'STORE_UNAVAILABLE',
+    });
+    expect((await fetch(`${ets.url}/readyz`)).status).toBe(503);
+    await failuresSeen;
+
+    store = await startFerretdb(ferretdbPath(), dataDir, silent, port);
+    ackedWhenBack = load.created.length + load.merged.length;
+    phase = 'back';
+    await recovery;
+    await load.stop();
+
+    const codes = new Set(load.failures.map((failure) => failure.code));
+    expect([...codes]).toEqual(['STORE_UNAVAILABLE']);
+    const stored = await eventsOfRun(ets.url, run);
+    expect(load.created.filter((id) => !stored.has(id))).toEqual([]);
+    const values = new Set(stored.get(load.target)?.tags.merged ?? []);
+    expect(load.merged.filter((value) => !values.has(value))).toEqual([]);
+    await report('store stopped and started', {
+      ackedCreates: load.created.length,
+      ackedMerges: load.merged.length,
+      ...failureSummary(load.failures),
+    });
+  });
+});
+
+describe('kill -9 of the embedded store during a steady write load', () => {
+  let store: EmbeddedStore;
+  let ets: RunningEts;
+  beforeAll(async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ets-store-kill-'));
+    store = await startFerretdb(ferretdbPath(), dataDir, silent);
+    ets = await startEts(testConfig({ mongodbUri: store.uri, dataDir }), {
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    });
+  });
+  afterAll(async () => {
+    await ets.stop();
+    await store.stop();
+  });
+
+  it('is restarted by its supervisor, and keeps every acknowledged write', async () => {
+    const run = uniqueId('store-kill');
+    const pid = store.pid() as number;
+    let killedAt = Infinity;
+    let recovered!: () => void;
+    const recovery = new Promise<void>((resolve) => (recovered = resolve));
+    const load = writeLoad(() => ets.url, run, {
+      writers: 4,
+      stopOnError: false,
+      onAck: (acked) => {
+        if (acked >= 100 && killedAt === Infinity) {
+          killedAt = acked;
+          process.kill(pid, 'SIGKILL');
+        }
+        if (acked >= killedAt + 100) recovered();
+      },
+    });
+    await recovery;
+    await load.stop();
+    expect(store.pid()).not.toBe(pid);
+    expect(load.failures.filter((failure) => failure.code !== 'STORE_UNAVAILABLE')).toEqual([]);
+    const stored = await eventsOfRun(ets.url, run);
+    expect(load.created.filter((id) => !stored.has(id))).toEqual([]);
+    const values = new Set(stored.get(load.target)?.tags.merged ?? []);
+    expect(load.merged.filter((value) => !values.has(value))).toEqual([]);
+    await report('kill -9 of the store', {
+      ackedCreates: load.created.length,
+      ackedMerges: load.merged.length,
+      ...failureSummary(load.failures),
+    });
+  });
+});
+
+describe('200 concurrent merges on one event, through two servers', () => {
+  it('keeps all 200 changes, each as a revision', async () => {
+    const database = `ets_merge_${randomUUID().slice(0, 8)}`;
+    const [a, b] = await Promise.all([startTestEts(database), startTestEts(database)]);
+    try {
+      const id = uniqueId('hot');
+      dataOf(await a.gql(CREATE, { e: { id, tags: { service: ['web'] } } }));
+      const started = performance.now();
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          (i % 2 === 0 ? a : b).gql(MERGE, { e: { id, tags: { merged: [`m${i}`] }, description: `merge #${i}.` } }),
+        ),
+      );
+      expect(results.filter((result) => result.errors)).toEqual([]);
+      const mergeSeconds = (performance.now() - started) / 1000;
+      const event = dataOf(
+        await a.gql('query($id: ID!) { event(id: $id) { revision tags description revisions { revision } } }', { id }),
+      ).event;
+      expect(new Set(event.tags.merged)).toEqual(new Set(Array.from({ length: 200 }, (_, i) => `m${i}`)));
+      expect(event.revision).toBe(201);
+      expect(event.revisions).toHaveLength(200);
+      expect(new Set(event.description.split('\n'))).toEqual(
+        new Set(Array.from({ length: 200 }, (_, i) => `merge #${i}.`)),
+      );
+      await report('200 concurrent merges', { revision: event.revision, seconds: Number(mergeSeconds.toFixed(1)) });
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});

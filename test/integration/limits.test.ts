@@ -1,0 +1,126 @@
+/** The request limits, each set low here, refused with an error that names the limit. */
+import { getIntrospectionQuery } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { dataOf, startTestEts, type TestEts } from '../helpers/ets';
+
+let ets: TestEts;
+beforeAll(async () => {
+  ets = await startTestEts(undefined, {
+    env: {
+      ETS_MAX_BODY_BYTES: '4096',
+      ETS_MAX_BATCH: '3',
+      ETS_MAX_PAGE_SIZE: '5',
+      ETS_MAX_QUERY_DEPTH: '6',
+      ETS_MAX_QUERY_COST: '200',
+      ETS_MAX_ALIASES: '2',
+    },
+  });
+});
+afterAll(() => ets.stop());
+
+async function post(path: string, body: string, method = 'POST') {
+  const response = await fetch(`${ets.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+it('refuses a body over ETS_MAX_BODY_BYTES, on GraphQL and REST', async () => {
+  const description = 'x'.repeat(5000);
+  const graphql = await post(
+    '/graphql',
+    JSON.stringify({
+      query: 'mutation($e: EventInput!) { createEvent(event: $e) { id } }',
+      variables: { e: { description } },
+    }),
+  );
+  expect(graphql).toEqual({
+    status: 413,
+    body: {
+      errors: [
+        {
+          message: 'the request body is larger than the limit of 4096 bytes (ETS_MAX_BODY_BYTES)',
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    },
+  });
+  const rest = await post('/api/v1/event/', JSON.stringify({ event: { description } }), 'PUT');
+  expect(rest).toEqual({
+    status: 413,
+    body: {
+      message: 'the request body is larger than the limit of 4096 bytes (ETS_MAX_BODY_BYTES)',
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+  });
+});
+
+it('refuses a batch over ETS_MAX_BATCH as a whole', async () => {
+  const response = await ets.gql('mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount } }', {
+    es: [{}, {}, {}, {}],
+  });
+  expect(response.errors?.[0]).toMatchObject({
+    message: 'events: must have at most 3 events per batch',
+    extensions: { code: 'BAD_USER_INPUT', field: 'events' },
+  });
+});
+
+it('refuses a page over ETS_MAX_PAGE_SIZE', async () => {
+  const response = await ets.gql('{ events(first: 6) { totalCount } }');
+  expect(response.errors?.[0]).toMatchObject({
+    message: 'first: must be an integer from 0 to 5 (the page size limit)',
+    extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+  });
+  const rest = await fetch(`${ets.url}/api/v1/event/?tag=a:b&count=6`);
+  expect(rest.status).toBe(400);
+  expect(await rest.json()).toMatchObject({ field: 'count' });
+});
+
+it('refuses GraphQL documents too deep, too costly or with too many aliases, before running them', async () => {
+  const deep = await ets.gql('{ event(id: "a") { parent { parent { parent { parent { parent { id } } } } } } }');
+  expect(deep.status).toBe(400);
+  expect(deep.errors?.[0]?.message).toBe(
+    'the query depth 7 is over the limit of 6 (ETS_MAX_QUERY_DEPTH); nest fewer selections',
+  );
+  const costly = await ets.gql('{ events(first: 5) { nodes { children { children { id } } } } }');
+  expect(costly.errors?.[0]?.message).toMatch(
+    /^the query cost \(objects it may return\) \d+ is over the limit of 200 \(ETS_MAX_QUERY_COST\)/,
+  );
+  const aliased = await ets.gql('{ a: viewer { token } b: viewer { token } c: viewer { token } }');
+  expect(aliased.errors?.[0]?.message).toBe(
+    'the number of aliases 3 is over the limit of 2 (ETS_MAX_ALIASES); send fewer aliased fields',
+  );
+});
+
+it('applies the same limits to subscriptions', async () => {
+  const client = createClient({
+    url: `${ets.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  try {
+    const errors = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: 'subscription { eventChanged { event { parent { parent { parent { parent { id } } } } } } }' },
+        { next: () => {}, error: resolve, complete: () => resolve(undefined) },
+      );
+    });
+    expect(errors).toEqual([expect.objectContaining({ message: expect.stringContaining('ETS_MAX_QUERY_DEPTH') })]);
+  } finally {
+    await client.dispose();
+  }
+});
+
+it('refuses batched operations in one HTTP request', async () => {
+  const response = await post(
+    '/graphql',
+    JSON.stringify([{ query: '{ viewer { token } }' }, { query: '{ viewer { token } }' }]),
+  );
+  expect(response.status).toBe(400);
+  expect(JSON.stringify(response.body)).toContain('batch');
+});
+
+it('keeps introspection working under these limits, and wrote nothing along the way', async () => {
+  const introspection = dataOf(await ets.gql(getIntrospectionQuery()));
+  expect(introspection.__schema.queryType.name).toBe('Query');
+  expect(dataOf(await ets.gql('{ events(first: 0) { totalCount } }')).events.totalCount).toBe(0);
+});
