@@ -22,9 +22,11 @@ export function databaseName(uri: string): string {
 
 const CLIENT_OPTIONS: MongoClientOptions = {
   appName: 'ets',
-  // Fail a request within seconds while the store is away, instead of hanging; the
-  // driver reconnects by itself when it is back.
-  serverSelectionTimeoutMS: 5_000,
+  // Fail a request within two seconds while the store is away, instead of hanging (bots
+  // retry; people see a clear error); the driver reconnects by itself, and a heartbeat
+  // every two seconds notices the store is back.
+  serverSelectionTimeoutMS: 2_000,
+  heartbeatFrequencyMS: 2_000,
   connectTimeoutMS: 5_000,
   maxPoolSize: 50,
 };

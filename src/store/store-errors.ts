@@ -21,8 +21,20 @@ export function isDuplicateKey(error: unknown): boolean {
  */
 const TRANSIENT_CODES = new Set([6, 7, 89, 91, 134, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436]);
 
+/**
+ * Socket errors the driver can let through as they are (a write to a socket the store has
+ * just closed: EPIPE). Compared by code, not class: they may come from another realm.
+ */
+const SOCKET_ERROR_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function isSocketError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' && SOCKET_ERROR_CODES.has(code);
+}
+
 export function isStoreUnreachable(error: unknown): boolean {
   return (
+    isSocketError(error) ||
     error instanceof MongoNetworkError ||
     error instanceof MongoServerSelectionError ||
     error instanceof MongoNotConnectedError ||
