@@ -1,6 +1,6 @@
 /**
- * The HTTP server: GraphQL (with GraphiQL for browsers), the REST compatibility API, the
- * HTML pages and the health endpoints.
+ * The HTTP server: GraphQL (with GraphiQL for browsers), the web UI, the REST compatibility
+ * API, the HTML pages and the health endpoints.
  */
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
@@ -15,6 +15,7 @@ import { LIMITS } from '../domain/limits';
 import { registerErrorHandler } from '../rest/errors';
 import { registerPages } from '../rest/pages';
 import { registerRestRoutes } from '../rest/routes';
+import { registerWebUi } from './web-ui';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,6 +57,7 @@ export async function buildApp({ events, store, isStoreReachable, logger }: AppD
     },
   });
   registerGraphiQLAssets(app);
+  registerWebUi(app);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_, reply) => {

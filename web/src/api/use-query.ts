@@ -1,0 +1,41 @@
+/** A query as React state: loading, data (kept while the next one loads), error, reload. */
+import { useCallback, useEffect, useState } from 'react';
+import type { TypedDocumentString } from './__generated__/graphql';
+import { ApiError, request } from './client';
+import { onTokenChange } from './token';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+export function useQuery<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables | null, // null: do not run
+  load: (variables: TVariables, signal: AbortSignal) => Promise<TResult> = (v, signal) => request(document, v, signal),
+): QueryState<TResult> {
+  const [state, setState] = useState<{ data?: TResult; error?: ApiError; loading: boolean }>({ loading: false });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  useEffect(() => onTokenChange(reload), [reload]);
+  // Variables are compared by value: callers build them fresh on every render.
+  const key = variables === null ? null : JSON.stringify(variables);
+  useEffect(() => {
+    if (key === null) return;
+    const controller = new AbortController();
+    setState((s) => ({ ...s, loading: true }));
+    load(JSON.parse(key) as TVariables, controller.signal).then(
+      (data) => setState({ data, loading: false }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const apiError = error instanceof ApiError ? error : new ApiError(String(error), 'INTERNAL_SERVER_ERROR');
+        setState((s) => ({ data: s.data, error: apiError, loading: false }));
+      },
+    );
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is fixed per call site
+  }, [key, generation]);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
