@@ -96,7 +96,9 @@ export function App() {
     },
     [commitWindow],
   );
-  const window = moving ?? withRoomAfterNow(view, resolveRange(view.range, now));
+  const settled = useMemo(() => withRoomAfterNow(view, resolveRange(view.range, now)), [view, now]);
+  // The list follows once zooming settles: re-listing thousands of rows per frame is not smooth.
+  const window = moving ?? settled;
 
   const timeline = useTimelineEvents(filter);
   const [detailsVersion, setDetailsVersion] = useState(0);
@@ -150,7 +152,11 @@ export function App() {
   const count = timeline.totalCount.toLocaleString('en');
   const summary = !timeline.loaded
     ? 'Loading…'
-    : `${count} event${timeline.totalCount === 1 ? '' : 's'}${timeline.capped ? ` (drawing the newest ${timeline.events.length.toLocaleString('en')})` : ''}`;
+    : `${count} event${timeline.totalCount === 1 ? '' : 's'}${
+        timeline.capped
+          ? ` (${timeline.loading ? 'loaded' : 'drawing'} the newest ${timeline.events.length.toLocaleString('en')}${timeline.loading ? '…' : ''})`
+          : ''
+      }`;
 
   let body;
   if (!timeline.loaded && timeline.error) {
@@ -173,7 +179,13 @@ export function App() {
   } else {
     body = (
       <>
-        <Histogram buckets={histogram.data?.histogram} bucketMs={bucket.ms} window={window} onZoom={changeWindow} />
+        <Histogram
+          buckets={histogram.data?.histogram}
+          bucketMs={bucket.ms}
+          interval={bucket.interval}
+          window={window}
+          onZoom={changeWindow}
+        />
         <Timeline
           lanes={lanes}
           laneKey={view.lane}
@@ -187,7 +199,7 @@ export function App() {
         <div className="list-pane">
           <EventList
             events={timeline.events}
-            window={window}
+            window={settled}
             laneKey={view.lane}
             selectedId={view.event}
             hrefOf={hrefOf}
@@ -315,6 +327,7 @@ export function App() {
             onOpen={open}
             onAddTag={include}
             onExcludeTag={exclude}
+            onShowTime={(range) => updateView({ range })}
           />
         )}
       </AppShell.Aside>

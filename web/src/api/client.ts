@@ -16,6 +16,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError (a bug in the page still gets a message the user can read). */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(String(error), 'INTERNAL_SERVER_ERROR');
+}
+
 interface GraphQLResult<T> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: { code?: string } }>;

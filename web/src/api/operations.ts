@@ -21,10 +21,11 @@ graphql(`
   }
 `);
 
+// The count costs the store a second query: only the first page asks for it.
 export const TimelineEventsQuery = graphql(`
-  query TimelineEvents($filter: EventFilter, $first: Int, $after: String) {
+  query TimelineEvents($filter: EventFilter, $first: Int, $after: String, $withCount: Boolean!) {
     events(filter: $filter, first: $first, after: $after) {
-      totalCount
+      totalCount @include(if: $withCount)
       pageInfo {
         hasNextPage
         endCursor

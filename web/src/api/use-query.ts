@@ -1,7 +1,7 @@
 /** A query as React state: loading, data (kept while the next one loads), error, reload. */
 import { useCallback, useEffect, useState } from 'react';
 import type { TypedDocumentString } from './__generated__/graphql';
-import { ApiError, request } from './client';
+import { asApiError, type ApiError, request } from './client';
 import { onTokenChange } from './token';
 
 export interface QueryState<T> {
@@ -30,8 +30,7 @@ export function useQuery<TResult, TVariables>(
       (data) => setState({ data, loading: false }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        const apiError = error instanceof ApiError ? error : new ApiError(String(error), 'INTERNAL_SERVER_ERROR');
-        setState((s) => ({ data: s.data, error: apiError, loading: false }));
+        setState((s) => ({ data: s.data, error: asApiError(error), loading: false }));
       },
     );
     return () => controller.abort();

@@ -34,6 +34,7 @@ interface Props {
   onOpen: (id: string) => void;
   onAddTag: (key: string, value: string) => void;
   onExcludeTag: (key: string, value: string) => void;
+  onShowTime: (window: { from: number; to: number }) => void;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -57,7 +58,7 @@ function FieldName({ children }: { children: string }) {
 
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 
-export function EventDetails({ id, version, onClose, onOpen, onAddTag, onExcludeTag }: Props) {
+export function EventDetails({ id, version, onClose, onOpen, onAddTag, onExcludeTag, onShowTime }: Props) {
   const details = useQuery(EventDetailsQuery, { id });
   const { reload } = details;
   useEffect(() => {
@@ -148,22 +149,40 @@ export function EventDetails({ id, version, onClose, onOpen, onAddTag, onExclude
             <Title order={4} className="details-title">
               {event.description.split('\n', 1)[0] || event.id}
             </Title>
-            <Group gap={4} wrap="nowrap">
-              <Text size="xs" ff="monospace" c="dimmed" truncate data-testid="event-id">
-                {event.id}
-              </Text>
+            <Text size="xs" ff="monospace" c="dimmed" className="details-id" data-testid="event-id">
+              {event.id}
+            </Text>
+            <Group gap={2} wrap="wrap" ml={-6}>
               <CopyButton value={event.id}>
                 {({ copied, copy }) => (
-                  <Tooltip label={copied ? 'Copied' : 'Copy the id'}>
-                    <Button size="compact-xs" variant="subtle" color="gray" onClick={copy}>
-                      {copied ? 'copied' : 'copy'}
-                    </Button>
-                  </Tooltip>
+                  <Button size="compact-xs" variant="subtle" color="gray" onClick={copy}>
+                    {copied ? 'copied' : 'copy id'}
+                  </Button>
                 )}
               </CopyButton>
-              <Anchor size="xs" href={`/event/${encodeURIComponent(event.id)}/`} target="_blank" rel="noopener">
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="gray"
+                onClick={() => {
+                  // The event in the middle, with room on both sides to see what came before and after.
+                  const room = Math.max(15 * 60_000, end - start);
+                  onShowTime({ from: start - room, to: end + room });
+                }}
+              >
+                show on timeline
+              </Button>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="gray"
+                component="a"
+                href={`/event/${encodeURIComponent(event.id)}/`}
+                target="_blank"
+                rel="noopener"
+              >
                 tree page ↗
-              </Anchor>
+              </Button>
             </Group>
             {event.description.includes('\n') && (
               <Text size="sm" className="details-description">

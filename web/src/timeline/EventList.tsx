@@ -1,6 +1,6 @@
 /** The events in the visible window as rows, newest first: readable, linkable, keyboard-reachable. */
 import { Badge, ScrollArea, Table, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { TimelineEventFragment } from '../api/__generated__/graphql';
 import { statusOf, STATUS_MANTINE } from './status';
 import { formatDuration, formatTime, type TimeWindow } from './time-scale';
@@ -16,7 +16,7 @@ interface Props {
   onSelect: (event: TimelineEventFragment) => void;
 }
 
-export function EventList({ events, window, laneKey, selectedId, hrefOf, onSelect }: Props) {
+export const EventList = memo(function EventList({ events, window, laneKey, selectedId, hrefOf, onSelect }: Props) {
   const rows = useMemo(
     () =>
       events
@@ -27,11 +27,11 @@ export function EventList({ events, window, laneKey, selectedId, hrefOf, onSelec
   );
   return (
     <ScrollArea h="100%" type="auto" className="event-list" data-testid="event-list">
-      <Table striped={false} highlightOnHover stickyHeader verticalSpacing={3} fz="xs">
+      <Table layout="fixed" highlightOnHover stickyHeader verticalSpacing={3} fz="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={150}>Start (UTC)</Table.Th>
-            <Table.Th w={70}>Duration</Table.Th>
+            <Table.Th w={124}>Start (UTC)</Table.Th>
+            <Table.Th w={74}>Duration</Table.Th>
             <Table.Th w={140}>{laneKey}</Table.Th>
             <Table.Th w={96}>Status</Table.Th>
             <Table.Th>Description</Table.Th>
@@ -82,4 +82,4 @@ export function EventList({ events, window, laneKey, selectedId, hrefOf, onSelec
       )}
     </ScrollArea>
   );
-}
+});

@@ -139,6 +139,8 @@ export function Timeline({ lanes, laneKey, window, now, selectedId, onWindowChan
     <div
       ref={box}
       className="timeline"
+      // As tall as its lanes, up to a share of the page (app.css); the event list takes the rest.
+      style={{ flexBasis: lanesHeight(lanes) + AXIS_HEIGHT + 2 }}
       tabIndex={0}
       role="group"
       aria-label="Timeline. Arrow keys pan, plus and minus zoom, 0 resets, N and P step through events, Escape closes."

@@ -17,7 +17,7 @@ import * as types from './graphql';
 type Documents = {
     "\n  fragment TimelineEvent on Event {\n    id\n    parentId\n    startTime\n    endTime\n    description\n    tags\n  }\n": typeof types.TimelineEventFragmentDoc,
     "\n  fragment TreeEvent on EventNode {\n    truncated\n    event {\n      ...TimelineEvent\n    }\n  }\n": typeof types.TreeEventFragmentDoc,
-    "\n  query TimelineEvents($filter: EventFilter, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TimelineEvent\n      }\n    }\n  }\n": typeof types.TimelineEventsDocument,
+    "\n  query TimelineEvents($filter: EventFilter, $first: Int, $after: String, $withCount: Boolean!) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount @include(if: $withCount)\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TimelineEvent\n      }\n    }\n  }\n": typeof types.TimelineEventsDocument,
     "\n  query TagKeys($filter: EventFilter) {\n    tagKeys(filter: $filter, first: 200) {\n      key\n      count\n    }\n  }\n": typeof types.TagKeysDocument,
     "\n  query TagValues($key: String!, $filter: EventFilter) {\n    tagValues(key: $key, filter: $filter, first: 50) {\n      value\n      count\n    }\n  }\n": typeof types.TagValuesDocument,
     "\n  query Histogram($filter: EventFilter!, $interval: String!) {\n    histogram(filter: $filter, interval: $interval) {\n      start\n      count\n    }\n  }\n": typeof types.HistogramDocument,
@@ -27,7 +27,7 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment TimelineEvent on Event {\n    id\n    parentId\n    startTime\n    endTime\n    description\n    tags\n  }\n": types.TimelineEventFragmentDoc,
     "\n  fragment TreeEvent on EventNode {\n    truncated\n    event {\n      ...TimelineEvent\n    }\n  }\n": types.TreeEventFragmentDoc,
-    "\n  query TimelineEvents($filter: EventFilter, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TimelineEvent\n      }\n    }\n  }\n": types.TimelineEventsDocument,
+    "\n  query TimelineEvents($filter: EventFilter, $first: Int, $after: String, $withCount: Boolean!) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount @include(if: $withCount)\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TimelineEvent\n      }\n    }\n  }\n": types.TimelineEventsDocument,
     "\n  query TagKeys($filter: EventFilter) {\n    tagKeys(filter: $filter, first: 200) {\n      key\n      count\n    }\n  }\n": types.TagKeysDocument,
     "\n  query TagValues($key: String!, $filter: EventFilter) {\n    tagValues(key: $key, filter: $filter, first: 50) {\n      value\n      count\n    }\n  }\n": types.TagValuesDocument,
     "\n  query Histogram($filter: EventFilter!, $interval: String!) {\n    histogram(filter: $filter, interval: $interval) {\n      start\n      count\n    }\n  }\n": types.HistogramDocument,
@@ -46,7 +46,7 @@ export function graphql(source: "\n  fragment TreeEvent on EventNode {\n    trun
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TimelineEvents($filter: EventFilter, $first: Int, $after: String) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TimelineEvent\n      }\n    }\n  }\n"): typeof import('./graphql').TimelineEventsDocument;
+export function graphql(source: "\n  query TimelineEvents($filter: EventFilter, $first: Int, $after: String, $withCount: Boolean!) {\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount @include(if: $withCount)\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TimelineEvent\n      }\n    }\n  }\n"): typeof import('./graphql').TimelineEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

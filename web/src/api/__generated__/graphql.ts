@@ -40,10 +40,11 @@ export type TimelineEventsQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  withCount: boolean;
 }>;
 
 
-export type TimelineEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> }> } };
+export type TimelineEventsQuery = { events: { totalCount?: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> }> } };
 
 export type TagKeysQueryVariables = Exact<{
   filter?: EventFilter | null | undefined;
@@ -126,9 +127,9 @@ export const TreeEventFragmentDoc = new TypedDocumentString(`
   tags
 }`, {"fragmentName":"TreeEvent"}) as unknown as TypedDocumentString<TreeEventFragment, unknown>;
 export const TimelineEventsDocument = new TypedDocumentString(`
-    query TimelineEvents($filter: EventFilter, $first: Int, $after: String) {
+    query TimelineEvents($filter: EventFilter, $first: Int, $after: String, $withCount: Boolean!) {
   events(filter: $filter, first: $first, after: $after) {
-    totalCount
+    totalCount @include(if: $withCount)
     pageInfo {
       hasNextPage
       endCursor
