@@ -107,6 +107,25 @@ it('filters by a tag from the facet list, keeps it in the URL, and restores it o
   expect(page.url()).not.toContain('not.type');
 });
 
+it('searches descriptions, and zooming with the wheel turns the range into a window in the URL', async () => {
+  await page.goto(`${ets.url}/`);
+  await timeline(5);
+  await page.keyboard.press('/');
+  await page.keyboard.type('deploy');
+  await timeline(2);
+  await page.waitForURL(/[?&]q=deploy/);
+
+  const canvas = page.locator('[data-testid=timeline] canvas[role=img]');
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.75, box.y + 20);
+  await page.mouse.wheel(0, -400);
+  await page.waitForURL((url) => url.searchParams.has('from') && url.searchParams.has('to'));
+  const url = new URL(page.url());
+  const span = Date.parse(url.searchParams.get('to')!) - Date.parse(url.searchParams.get('from')!);
+  expect(span).toBeLessThan(6 * 3_600_000); // closer than the 6 hours it started from
+  expect(url.searchParams.get('q')).toBe('deploy');
+});
+
 it('opens an event with its fields and its tree, and a tree node opens that event', async () => {
   await page.goto(`${ets.url}/`);
   await timeline(5);
