@@ -17,9 +17,8 @@ import { useLiveChanges } from './live/use-live-changes';
 import { TokenDialog } from './settings/TokenDialog';
 import { EmptyState, ErrorState, LoadingState } from './states/StateMessage';
 import { EventList } from './timeline/EventList';
-import { Histogram } from './timeline/Histogram';
 import { layoutLanes } from './timeline/lanes';
-import { Timeline } from './timeline/Timeline';
+import { TimelinePane } from './timeline/TimelinePane';
 import { formatTime, histogramInterval, type TimeWindow } from './timeline/time-scale';
 import { useViewState } from './view/use-view-state';
 import {
@@ -83,22 +82,12 @@ export function App() {
   const filter = useMemo(() => JSON.parse(filterKey) as ReturnType<typeof eventFilter>, [filterKey]);
   const committed = windowOf(asked, now);
 
-  // Zoom and pan move the picture at once and reach the URL (and the queries) when they settle.
-  const [moving, setMoving] = useState<TimeWindow | null>(null);
-  const commitWindow = useDebouncedCallback((w: TimeWindow) => {
-    updateView({ range: { from: Math.round(w.from), to: Math.round(w.to) } }, 'replace');
-    setMoving(null);
-  }, 400);
-  const changeWindow = useCallback(
-    (w: TimeWindow) => {
-      setMoving(w);
-      commitWindow(w);
-    },
-    [commitWindow],
-  );
   const settled = useMemo(() => withRoomAfterNow(view, resolveRange(view.range, now)), [view, now]);
-  // The list follows once zooming settles: re-listing thousands of rows per frame is not smooth.
-  const window = moving ?? settled;
+  const settle = useCallback(
+    (w: TimeWindow) => updateView({ range: { from: Math.round(w.from), to: Math.round(w.to) } }, 'replace'),
+    [updateView],
+  );
+  const reset = useCallback(() => updateView({ range: { preset: lastPreset.current } }, 'replace'), [updateView]);
 
   const timeline = useTimelineEvents(filter);
   const [detailsVersion, setDetailsVersion] = useState(0);
@@ -170,7 +159,7 @@ export function App() {
         : undefined;
     body = (
       <EmptyState
-        window={`${formatTime(window.from)} and ${formatTime(window.to)}`}
+        window={`${formatTime(settled.from)} and ${formatTime(settled.to)}`}
         filtered={filtered}
         onWiden={widen}
         onClearFilters={clearFilters}
@@ -179,21 +168,17 @@ export function App() {
   } else {
     body = (
       <>
-        <Histogram
+        <TimelinePane
+          settled={settled}
+          onSettle={settle}
           buckets={histogram.data?.histogram}
           bucketMs={bucket.ms}
           interval={bucket.interval}
-          window={window}
-          onZoom={changeWindow}
-        />
-        <Timeline
           lanes={lanes}
           laneKey={view.lane}
-          window={window}
           now={now}
           selectedId={view.event}
-          onWindowChange={changeWindow}
-          onReset={() => updateView({ range: { preset: lastPreset.current } }, 'replace')}
+          onReset={reset}
           onSelect={select}
         />
         <div className="list-pane">
