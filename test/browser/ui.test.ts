@@ -105,6 +105,13 @@ it('filters by a tag from the facet list, keeps it in the URL, and restores it o
   await page.getByRole('button', { name: 'Remove exclusion type=commit' }).click();
   await timeline(3);
   expect(page.url()).not.toContain('not.type');
+
+  // Share: the link as it is, and pinned to the window on screen.
+  await page.getByRole('button', { name: 'Share' }).click();
+  expect(new URL(await page.getByLabel('This view').inputValue()).search).toBe(new URL(page.url()).search);
+  const pinned = new URL(await page.getByLabel('This exact window').inputValue()).searchParams;
+  expect(pinned.get('tag.service')).toBe('web');
+  expect(Date.parse(pinned.get('to')!) - Date.parse(pinned.get('from')!)).toBeGreaterThan(6 * 3_600_000);
 });
 
 it('searches descriptions, and zooming with the wheel turns the range into a window in the URL', async () => {

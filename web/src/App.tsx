@@ -20,6 +20,7 @@ import { EventList } from './timeline/EventList';
 import { layoutLanes } from './timeline/lanes';
 import { TimelinePane } from './timeline/TimelinePane';
 import { formatTime, histogramInterval, type TimeWindow } from './timeline/time-scale';
+import { ShareButton } from './view/ShareButton';
 import { useViewState } from './view/use-view-state';
 import {
   DEFAULT_PRESET,
@@ -222,6 +223,7 @@ export function App() {
                 updating…
               </Text>
             )}
+            <ShareButton view={view} window={settled} />
             <LiveControl
               status={live.status}
               waiting={live.waiting}
