@@ -1,6 +1,6 @@
 /** The page: header controls, filter lists, histogram over the timeline, event list, event details. */
-import { ActionIcon, Alert, Anchor, AppShell, Group, HoverCard, Kbd, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { useDebouncedCallback, useInterval } from '@mantine/hooks';
+import { ActionIcon, Alert, Anchor, AppShell, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { useThrottledValue } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineEventFragment } from './api/__generated__/graphql';
 import { HistogramQuery } from './api/operations';
@@ -13,10 +13,12 @@ import { FacetPanel } from './filters/FacetPanel';
 import { SearchBox } from './filters/SearchBox';
 import { TimeRangeControl } from './filters/TimeRangeControl';
 import { LiveControl } from './live/LiveControl';
+import { useNow } from './live/use-now';
 import { useLiveChanges } from './live/use-live-changes';
 import { TokenDialog } from './settings/TokenDialog';
 import { EmptyState, ErrorState, LoadingState } from './states/StateMessage';
 import { EventList } from './timeline/EventList';
+import { KeyboardHelp } from './timeline/KeyboardHelp';
 import { layoutLanes } from './timeline/lanes';
 import { TimelinePane } from './timeline/TimelinePane';
 import { formatTime, histogramInterval, type TimeWindow } from './timeline/time-scale';
@@ -32,30 +34,6 @@ import {
 } from './view/view-state';
 
 const HISTOGRAM_BARS = 120;
-const TICK = 15_000;
-const SHORTCUTS: Array<[string, string]> = [
-  ['/', 'search descriptions'],
-  ['← →', 'pan (Shift: half a window)'],
-  ['+ −', 'zoom in, out'],
-  ['0', 'back to the range'],
-  ['N P', 'next, previous event'],
-  ['Esc', 'close the event'],
-  ['wheel', 'zoom at the pointer (Shift: pan)'],
-  ['drag', 'pan'],
-];
-
-function useNow(running: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  const interval = useInterval(() => setNow(Date.now()), TICK);
-  useEffect(() => {
-    if (!running) return;
-    setNow(Date.now());
-    interval.start();
-    return interval.stop;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the interval object is stable in use
-  }, [running]);
-  return now;
-}
 
 /** A "last …" view leaves a little room after now, so what is happening now is not on the edge. */
 function withRoomAfterNow(view: ViewState, window: TimeWindow): TimeWindow {
@@ -108,14 +86,16 @@ export function App() {
 
   const bucket = histogramInterval(committed, HISTOGRAM_BARS);
   const histogramTo = asked.to ?? Math.ceil((now + bucket.ms) / bucket.ms) * bucket.ms;
-  const histogram = useQuery(HistogramQuery, {
-    filter: { ...filter, to: new Date(histogramTo).toISOString() },
-    interval: bucket.interval,
-  });
-  const reloadHistogram = useDebouncedCallback(histogram.reload, 1000);
-  useEffect(() => {
-    if (liveVersion > 0) reloadHistogram();
-  }, [liveVersion, reloadHistogram]);
+  // Counts follow live changes, at most about once a second.
+  const countsVersion = useThrottledValue(liveVersion, 1000);
+  const histogram = useQuery(
+    HistogramQuery,
+    {
+      filter: { ...filter, to: new Date(histogramTo).toISOString() },
+      interval: bucket.interval,
+    },
+    countsVersion,
+  );
 
   const lanes = useMemo(() => layoutLanes(timeline.events, view.lane), [timeline.events, view.lane]);
   useEffect(() => {
@@ -229,27 +209,7 @@ export function App() {
               waiting={live.waiting}
               onToggle={() => updateView({ paused: !view.paused }, 'replace')}
             />
-            <HoverCard position="bottom-end" shadow="md" openDelay={100}>
-              <HoverCard.Target>
-                <ActionIcon variant="default" size="md" aria-label="Keyboard shortcuts">
-                  ⌨
-                </ActionIcon>
-              </HoverCard.Target>
-              <HoverCard.Dropdown>
-                <Table fz="xs" withRowBorders={false} verticalSpacing={2}>
-                  <Table.Tbody>
-                    {SHORTCUTS.map(([keys, what]) => (
-                      <Table.Tr key={keys}>
-                        <Table.Td>
-                          <Kbd size="xs">{keys}</Kbd>
-                        </Table.Td>
-                        <Table.Td>{what}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </HoverCard.Dropdown>
-            </HoverCard>
+            <KeyboardHelp />
             <Tooltip label="API token">
               <ActionIcon variant="default" size="md" aria-label="Settings" onClick={() => setTokenOpen(true)}>
                 ⚙
@@ -265,6 +225,7 @@ export function App() {
       <AppShell.Navbar p="sm" className="navbar">
         <FacetPanel
           filter={filter}
+          refresh={countsVersion}
           tags={view.tags}
           exclude={view.exclude}
           laneKey={view.lane}

@@ -1,4 +1,8 @@
-/** A query as React state: loading, data (kept while the next one loads), error, reload. */
+/**
+ * A query as React state: loading, data (kept while the next one loads), error, reload.
+ * It runs again when its variables change, when `refresh` changes (live changes arrived),
+ * and when the token changes.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { TypedDocumentString } from './__generated__/graphql';
 import { asApiError, type ApiError, request } from './client';
@@ -13,20 +17,19 @@ export interface QueryState<T> {
 
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
-  variables: TVariables | null, // null: do not run
-  load: (variables: TVariables, signal: AbortSignal) => Promise<TResult> = (v, signal) => request(document, v, signal),
+  variables: TVariables,
+  refresh = 0,
 ): QueryState<TResult> {
   const [state, setState] = useState<{ data?: TResult; error?: ApiError; loading: boolean }>({ loading: false });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   useEffect(() => onTokenChange(reload), [reload]);
   // Variables are compared by value: callers build them fresh on every render.
-  const key = variables === null ? null : JSON.stringify(variables);
+  const key = JSON.stringify(variables);
   useEffect(() => {
-    if (key === null) return;
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true }));
-    load(JSON.parse(key) as TVariables, controller.signal).then(
+    request(document, JSON.parse(key) as TVariables, controller.signal).then(
       (data) => setState({ data, loading: false }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -34,7 +37,7 @@ export function useQuery<TResult, TVariables>(
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is fixed per call site
-  }, [key, generation]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `document` is fixed per call site
+  }, [key, generation, refresh]);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

@@ -18,7 +18,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { EventDetailsQuery } from '../api/operations';
 import { useQuery } from '../api/use-query';
 import { statusOf, STATUS_MANTINE } from '../timeline/status';
@@ -59,11 +59,7 @@ function FieldName({ children }: { children: string }) {
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 
 export function EventDetails({ id, version, onClose, onOpen, onAddTag, onExcludeTag, onShowTime }: Props) {
-  const details = useQuery(EventDetailsQuery, { id });
-  const { reload } = details;
-  useEffect(() => {
-    if (version > 0) reload();
-  }, [version, reload]);
+  const details = useQuery(EventDetailsQuery, { id }, version);
   const event = details.data?.event;
   const stale = details.data && details.data.event && details.data.event.id !== id;
 

@@ -12,6 +12,8 @@ import { hasTag, type TagMap } from '../view/view-state';
 
 interface Props {
   filter: EventFilter;
+  /** Changes when live changes may have changed the counts. */
+  refresh: number;
   tags: TagMap;
   exclude: TagMap;
   laneKey: string;
@@ -23,8 +25,8 @@ interface Props {
 const OPEN_AT_START = ['service', 'status', 'type', 'environment'];
 
 export const FacetPanel = memo(function FacetPanel(props: Props) {
-  const { filter, laneKey, onLaneKey } = props;
-  const keys = useQuery(TagKeysQuery, { filter });
+  const { filter, refresh, laneKey, onLaneKey } = props;
+  const keys = useQuery(TagKeysQuery, { filter }, refresh);
   const [open, setOpen] = useState<string[]>(OPEN_AT_START);
   const toggle = (key: string) => setOpen((o) => (o.includes(key) ? o.filter((k) => k !== key) : [...o, key]));
   const keyNames = keys.data?.tagKeys.map((k) => k.key) ?? [];
@@ -84,8 +86,8 @@ export const FacetPanel = memo(function FacetPanel(props: Props) {
   );
 });
 
-function FacetValues({ filter, tags, exclude, onInclude, onExclude, tagKey }: Props & { tagKey: string }) {
-  const values = useQuery(TagValuesQuery, { key: tagKey, filter: facetFilter(filter, tagKey) });
+function FacetValues({ filter, refresh, tags, exclude, onInclude, onExclude, tagKey }: Props & { tagKey: string }) {
+  const values = useQuery(TagValuesQuery, { key: tagKey, filter: facetFilter(filter, tagKey) }, refresh);
   if (values.error)
     return (
       <Text size="xs" c="red">
