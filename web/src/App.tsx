@@ -179,7 +179,7 @@ export function App() {
   return (
     <AppShell
       header={{ height: 50 }}
-      navbar={{ width: 250, breakpoint: 'sm' }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: true } }} // narrow screens: the timeline first
       aside={{
         width: { base: 380, xl: 460 },
         breakpoint: 'md',
