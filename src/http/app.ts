@@ -1,6 +1,6 @@
 /**
- * The HTTP server: GraphQL (with GraphiQL for browsers), the REST compatibility API, the
- * HTML pages and the health endpoints, behind CORS, auth and the request limits.
+ * The HTTP server: GraphQL (with GraphiQL for browsers), the web UI, the REST compatibility
+ * API, the HTML pages and the health endpoints, behind CORS, auth and the request limits.
  */
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
@@ -23,6 +23,7 @@ import { registerAuth } from './auth';
 import { registerCors } from './cors';
 import { errorReply } from './http-errors';
 import { RateLimiter } from './rate-limit';
+import { registerWebUi } from './web-ui';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   });
   registerGraphiQLAssets(app);
+  registerWebUi(app);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_, reply) => {

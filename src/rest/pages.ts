@@ -1,5 +1,6 @@
 /**
- * Server-drawn HTML: the tree around one event (GET /event/{id}/) and the front page.
+ * Server-drawn HTML: the tree around one event (GET /event/{id}/). The front page is the
+ * web UI (src/http/web-ui.ts).
  * Everything user-written is escaped; only http(s) links become links.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -79,21 +80,6 @@ export function treePage(tree: EventTreeNode, current: EventRecord, trace: Event
   );
 }
 
-export function frontPage(): string {
-  return page(
-    'ETS',
-    `<h1>ETS, the event tracking service</h1>
-<p>What changed, where, by whom, and because of what.</p>
-<form onsubmit="location.href = '/event/' + encodeURIComponent(this.id.value) + '/'; return false">
-  <label>Event id <input name="id" required></label> <button>Show its tree</button>
-</form>
-<ul>
-  <li><a href="/graphql">GraphQL</a> (GraphiQL in a browser)</li>
-  <li><a href="/api/v1/openapi.json">REST API v1</a> (OpenAPI)</li>
-</ul>`,
-  );
-}
-
 function notFound(reply: FastifyReply, id: string) {
   return reply.code(404).type('text/plain; charset=utf-8').send(`No event with the id "${id}".`);
 }
@@ -106,8 +92,6 @@ export function registerPages(app: FastifyInstance, events: EventService): void 
       "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'",
     );
   });
-
-  app.get('/', async (_, reply) => reply.type('text/html; charset=utf-8').send(frontPage()));
 
   app.get<{ Params: { id: string } }>('/event/:id/', async (request, reply) => {
     let trace: EventRecord[] | null;

@@ -1,0 +1,67 @@
+/**
+ * Events grouped into lanes by one tag key, each lane packed into rows so that ranges
+ * overlapping in time sit one above the other. Computed once per data change, not per frame.
+ */
+import type { TimelineEventFragment } from '../api/__generated__/graphql';
+import { statusOf, type Status } from './status';
+
+export interface PlacedEvent {
+  event: TimelineEventFragment;
+  start: number;
+  end: number;
+  row: number;
+  status: Status;
+}
+
+export interface Lane {
+  name: string;
+  /** The events' own value for the key; null for the lane of events without it. */
+  value: string | null;
+  rows: number;
+  events: PlacedEvent[];
+}
+
+/** Beyond this many rows a lane's events share its last row rather than grow without end. */
+export const MAX_ROWS = 6;
+const NO_VALUE = '(none)';
+
+export function layoutLanes(events: readonly TimelineEventFragment[], laneKey: string): Lane[] {
+  const groups = new Map<string | null, TimelineEventFragment[]>();
+  for (const event of events) {
+    // An event tagged with several values of the key is drawn in each of their lanes.
+    const values = event.tags[laneKey]?.length ? event.tags[laneKey]! : [null];
+    for (const value of values) {
+      let group = groups.get(value);
+      if (!group) groups.set(value, (group = []));
+      group.push(event);
+    }
+  }
+  const lanes = [...groups].map(([value, group]) => packLane(value, group));
+  // Busiest lanes first; the lane of events without the key last.
+  return lanes.sort(
+    (a, b) =>
+      Number(a.value === null) - Number(b.value === null) ||
+      b.events.length - a.events.length ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+function packLane(value: string | null, group: TimelineEventFragment[]): Lane {
+  const placed = group
+    .map((event) => ({
+      event,
+      start: Date.parse(event.startTime),
+      end: Date.parse(event.endTime),
+      row: 0,
+      status: statusOf(event.tags),
+    }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const rowEnds: number[] = [];
+  for (const item of placed) {
+    let row = rowEnds.findIndex((end) => end < item.start);
+    if (row === -1) row = rowEnds.length < MAX_ROWS ? rowEnds.length : MAX_ROWS - 1;
+    rowEnds[row] = Math.max(rowEnds[row] ?? 0, item.end);
+    item.row = row;
+  }
+  return { name: value ?? NO_VALUE, value, rows: Math.max(1, rowEnds.length), events: placed };
+}
