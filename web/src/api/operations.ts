@@ -75,8 +75,10 @@ export const EventDetailsQuery = graphql(`
       createdAt
       updatedAt
       revision
+      changedBy
       revisions {
         revision
+        changedBy
         parentId
         startTime
         endTime

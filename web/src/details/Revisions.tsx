@@ -18,7 +18,10 @@ export function Revisions({ event }: { event: Details }) {
         Never changed since it was created.
       </Text>
     );
-  const versions: Array<Version & { revision: number; updatedAt: string }> = [...event.revisions, event];
+  const versions: Array<Version & { revision: number; updatedAt: string; changedBy?: string | null }> = [
+    ...event.revisions,
+    event,
+  ];
   return (
     <Timeline bulletSize={12} lineWidth={2} active={versions.length - 1}>
       {versions
@@ -38,6 +41,7 @@ export function Revisions({ event }: { event: Details }) {
               <Stack gap={0}>
                 <Text size="xs" c="dimmed">
                   {formatTime(version.updatedAt)}
+                  {version.changedBy ? ` · by ${version.changedBy}` : ''}
                 </Text>
                 <Text size="xs">{previous ? `changed ${changed.join(', ') || 'nothing visible'}` : 'created'}</Text>
                 {changed.includes('description') && (

@@ -74,7 +74,7 @@ export type EventDetailsQueryVariables = Exact<{
 }>;
 
 
-export type EventDetailsQuery = { event: { sourceId: string | null, detailUrls: Record<string, string>, createdAt: string, updatedAt: string, revision: number, id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]>, revisions: Array<{ revision: number, parentId: string | null, startTime: string, endTime: string, description: string, detailUrls: Record<string, string>, tags: Record<string, string[]>, updatedAt: string }>, ancestors: Array<{ id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> }> } | null, eventTree: { truncated: boolean, children: Array<{ truncated: boolean, children: Array<{ truncated: boolean, children: Array<{ truncated: boolean, event: { id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> } }>, event: { id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> } }>, event: { id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> } }>, event: { id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> } } | null };
+export type EventDetailsQuery = { event: { sourceId: string | null, detailUrls: Record<string, string>, createdAt: string, updatedAt: string, revision: number, changedBy: string | null, id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]>, revisions: Array<{ revision: number, changedBy: string | null, parentId: string | null, startTime: string, endTime: string, description: string, detailUrls: Record<string, string>, tags: Record<string, string[]>, updatedAt: string }>, ancestors: Array<{ id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> }> } | null, eventTree: { truncated: boolean, children: Array<{ truncated: boolean, children: Array<{ truncated: boolean, children: Array<{ truncated: boolean, event: { id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> } }>, event: { id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> } }>, event: { id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> } }>, event: { id: string, parentId: string | null, startTime: string, endTime: string, description: string, tags: Record<string, string[]> } } | null };
 
 export type EventChangedSubscriptionVariables = Exact<{
   filter?: EventFilter | null | undefined;
@@ -180,8 +180,10 @@ export const EventDetailsDocument = new TypedDocumentString(`
     createdAt
     updatedAt
     revision
+    changedBy
     revisions {
       revision
+      changedBy
       parentId
       startTime
       endTime
