@@ -58,23 +58,60 @@ export async function openStore(
     }
   };
   await prepare(1_000);
+  const isReachable = async () => {
+    try {
+      await client.db('admin').command({ ping: 1 }, { timeoutMS: 2_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const watchdog = watchReachability(client, isReachable, logger);
   return {
     client,
     databaseName: name,
     repository,
     tokens,
-    async isReachable() {
-      try {
-        await client.db('admin').command({ ping: 1 }, { timeoutMS: 2_000 });
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    isReachable,
     async close() {
       closed = true;
       clearTimeout(retry);
+      clearInterval(watchdog);
       await client.close();
     },
   };
+}
+
+const WATCH_EVERY_MS = 2_000;
+const RECONNECT_AFTER_MS = 10_000;
+
+/**
+ * The driver's server monitor can hang for good on a socket the store closed while it was
+ * writing (seen with FerretDB restarting); the client then never notices that the store is
+ * back. A client that has not reached the store for 10 s is therefore closed and connected
+ * again, which starts a new monitor. Operations on it meanwhile fail as STORE_UNAVAILABLE.
+ */
+function watchReachability(client: MongoClient, isReachable: () => Promise<boolean>, logger: Logger): NodeJS.Timeout {
+  let downSince: number | undefined;
+  let checking = false;
+  const timer = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    void (async () => {
+      if (await isReachable()) {
+        downSince = undefined;
+        return;
+      }
+      downSince ??= Date.now();
+      if (Date.now() - downSince < RECONNECT_AFTER_MS) return;
+      downSince = Date.now();
+      logger.warn('the store has not answered for 10 s: reconnecting to it');
+      await client.close().catch(() => undefined);
+      await client.connect().catch(() => undefined); // still down: the next round tries again
+    })()
+      .catch((error: unknown) => logger.warn({ err: error }, 'store watchdog'))
+      .finally(() => (checking = false));
+  }, WATCH_EVERY_MS);
+  timer.unref();
+  return timer;
 }

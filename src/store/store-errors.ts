@@ -4,6 +4,7 @@ import {
   MongoNetworkError,
   MongoNotConnectedError,
   MongoServerClosedError,
+  MongoServerError,
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
@@ -32,9 +33,15 @@ function isSocketError(error: unknown): boolean {
   return typeof code === 'string' && SOCKET_ERROR_CODES.has(code);
 }
 
+/** FerretDB answers the requests it is running when it shuts down with this InternalError. */
+function isShutdownCancel(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === 1 && /context canceled/.test(error.message);
+}
+
 export function isStoreUnreachable(error: unknown): boolean {
   return (
     isSocketError(error) ||
+    isShutdownCancel(error) ||
     error instanceof MongoNetworkError ||
     error instanceof MongoServerSelectionError ||
     error instanceof MongoNotConnectedError ||

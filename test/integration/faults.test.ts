@@ -263,7 +263,12 @@ describe('the store stopped during load and started again', () => {
       store = await startFerretdb(ferretdbPath(), dataDir, silent, port);
       ackedWhenBack = load.created.length + load.merged.length;
       phase = 'back';
-      await within(recovery, 30, '40 writes acknowledged after the store came back');
+      const failedBefore = load.failures.length;
+      await within(recovery, 30, '40 writes acknowledged after the store came back').catch((error: Error) => {
+        const since = load.failures.slice(failedBefore).map((f) => `${f.code} ${Math.round(f.ms)} ms: ${f.message}`);
+        const acked = load.created.length + load.merged.length - ackedWhenBack;
+        throw new Error(`${error.message}; ${acked} acknowledged, then refused: ${since.join(' | ') || 'none'}`);
+      });
     } finally {
       await load.stop();
     }
