@@ -3,6 +3,8 @@
  * the facet list into the URL, restores a view from its URL, opens an event with its tree,
  * and shows new events live unless paused.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
@@ -172,23 +174,32 @@ it('opens an event with its fields and its tree, and a tree node opens that even
   await page.waitForURL((url) => !url.searchParams.has('event'));
 });
 
-it('asks for a read token when the server wants one, and sends the token it is given', async () => {
-  // The server's side of auth is another change: here the answer UNAUTHENTICATED is played.
-  await page.route('**/graphql', (route) =>
-    route.request().headers().authorization === 'Bearer read-token-1'
-      ? route.continue()
-      : route.fulfill({
-          contentType: 'application/json',
-          body: JSON.stringify({ errors: [{ message: 'A token is needed', extensions: { code: 'UNAUTHENTICATED' } }] }),
-        }),
-  );
-  await page.goto(`${ets.url}/`);
-  await page.getByText('This ETS needs a read token').waitFor();
-  await page.getByRole('button', { name: 'Set a token' }).click();
-  await page.getByLabel('API token').fill('read-token-1');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await timeline(5);
-  expect(await page.evaluate('localStorage.getItem("ets.token")')).toBe('read-token-1');
+it('asks for a read token when the server wants one, and reads with the token it is given', async () => {
+  // A server that asks reads for a token too; with none yet, it leaves a first admin token.
+  const closed = await startTestEts(undefined, { env: { ETS_AUTH: 'all' } });
+  try {
+    const admin = (await readFile(join(closed.ets.config.dataDir, 'first-admin-token'), 'utf8')).trim();
+    const reader = dataOf(
+      await closed.gql('mutation { createToken(name: "ui-reader", scopes: [READ]) { secret } }', {}, admin),
+    ).createToken.secret as string;
+    dataOf(
+      await closed.gql(CREATE, { e: { id: id('closed'), startTime: ago(15), tags: { service: ['web'] } } }, admin),
+    );
+
+    await page.goto(`${closed.url}/`);
+    await page.getByText('This ETS needs a read token').waitFor();
+    await page.getByRole('button', { name: 'Set a token' }).click();
+    await page.getByLabel('API token').fill(reader);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await timeline(1);
+    expect(await page.evaluate('localStorage.getItem("ets.token")')).toBe(reader);
+
+    // The live subscription carries the token too: a new event appears.
+    dataOf(await closed.gql(CREATE, { e: { id: id('closed-live'), tags: { service: ['web'] } } }, admin));
+    await timeline(2);
+  } finally {
+    await closed.stop();
+  }
 });
 
 it('shows a new event live without a reload, and holds changes back while paused', async () => {

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EventFilter } from '../api/__generated__/graphql';
 import { EventChangedSubscription } from '../api/operations';
 import { onLiveConnection, subscribe, type ApiError } from '../api/client';
+import { onTokenChange } from '../api/token';
 import type { EventChange } from '../data/use-timeline-events';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'paused';
@@ -18,6 +19,9 @@ export function useLiveChanges(filter: EventFilter, paused: boolean, apply: (cha
   latest.current = { paused, apply };
 
   useEffect(() => onLiveConnection(setConnected), []);
+  // A new token ends the connection made with the old one: subscribe again on the new one.
+  const [tokenGeneration, setTokenGeneration] = useState(0);
+  useEffect(() => onTokenChange(() => setTokenGeneration((g) => g + 1)), []);
 
   const key = JSON.stringify(filter);
   useEffect(() => {
@@ -34,7 +38,7 @@ export function useLiveChanges(filter: EventFilter, paused: boolean, apply: (cha
       },
       setError,
     );
-  }, [key]);
+  }, [key, tokenGeneration]);
 
   useEffect(() => {
     if (paused || waiting.length === 0) return;
