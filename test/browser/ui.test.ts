@@ -9,6 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
 
+jest.setTimeout(180_000);
+
 let ets: TestEts;
 let browser: Browser;
 let page: Page;
@@ -64,7 +66,9 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(15_000);
+  // Conditions, not pauses: generous, because the whole suite shares one store, which the
+  // CLI's 100,000-line import keeps busy for minutes.
+  page.setDefaultTimeout(30_000);
 });
 afterEach(() => page.close());
 afterAll(async () => {
@@ -198,6 +202,8 @@ it('asks for a read token when the server wants one, and reads with the token it
     dataOf(await closed.gql(CREATE, { e: { id: id('closed-live'), tags: { service: ['web'] } } }, admin));
     await timeline(2);
   } finally {
+    // The page's live connection would keep reconnecting to a server that is stopping.
+    await page.goto('about:blank');
     await closed.stop();
   }
 });
