@@ -124,7 +124,7 @@ export function EventDetails({ id, version, onClose, onOpen, onAddTag, onExclude
     ['Created', formatTime(event.createdAt)],
     ['Updated', formatTime(event.updatedAt)],
     ['Revision', event.revision],
-    ['Changed by', event.changedBy ?? 'no token'],
+    ['Made by', event.changedBy ?? 'no token'],
   ];
 
   return (
