@@ -31,7 +31,10 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (text:
         commit(event.currentTarget.value);
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') onChange(text.trim());
+        if (event.key === 'Enter') {
+          commit.cancel(); // the debounced commit would otherwise come after, with the same text
+          onChange(text.trim());
+        }
         if (event.key === 'Escape') event.currentTarget.blur();
       }}
       rightSection={
@@ -40,6 +43,7 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (text:
             size="xs"
             aria-label="Clear the search"
             onClick={() => {
+              commit.cancel(); // or the text typed just before comes back
               setText('');
               onChange('');
             }}
