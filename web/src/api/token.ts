@@ -1,4 +1,6 @@
 /** The optional API token, kept in this browser only (localStorage `ets.token`). */
+import { useEffect, useState } from 'react';
+
 const KEY = 'ets.token';
 const listeners = new Set<() => void>();
 
@@ -24,4 +26,11 @@ export function onTokenChange(listener: () => void): () => void {
 export function authorization(): string | undefined {
   const token = readToken();
   return token ? `Bearer ${token}` : undefined;
+}
+
+/** A number that changes with the token: what was loaded or subscribed with the old one is done again. */
+export function useTokenGeneration(): number {
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => onTokenChange(() => setGeneration((g) => g + 1)), []);
+  return generation;
 }

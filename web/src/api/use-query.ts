@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TypedDocumentString } from './__generated__/graphql';
 import { asApiError, type ApiError, request } from './client';
-import { onTokenChange } from './token';
+import { useTokenGeneration } from './token';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -23,7 +23,7 @@ export function useQuery<TResult, TVariables>(
   const [state, setState] = useState<{ data?: TResult; error?: ApiError; loading: boolean }>({ loading: false });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  useEffect(() => onTokenChange(reload), [reload]);
+  const tokenGeneration = useTokenGeneration();
   // Variables are compared by value: callers build them fresh on every render.
   const key = JSON.stringify(variables);
   useEffect(() => {
@@ -38,6 +38,6 @@ export function useQuery<TResult, TVariables>(
     );
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `document` is fixed per call site
-  }, [key, generation, refresh]);
+  }, [key, generation, tokenGeneration, refresh]);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

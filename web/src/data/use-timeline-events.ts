@@ -7,10 +7,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EventFilter, TimelineEventFragment } from '../api/__generated__/graphql';
 import { TimelineEventsQuery } from '../api/operations';
 import { asApiError, request, type ApiError } from '../api/client';
-import { onTokenChange } from '../api/token';
+import { useTokenGeneration } from '../api/token';
 
-export const PAGE_SIZE = 1000;
-export const MAX_EVENTS = 5000;
+const PAGE_SIZE = 1000;
+const MAX_EVENTS = 5000;
 
 export interface EventChange {
   kind: 'CREATED' | 'UPDATED' | 'DELETED';
@@ -30,12 +30,12 @@ export function useTimelineEvents(filter: EventFilter) {
   const [loading, setLoading] = useState(false);
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  useEffect(() => onTokenChange(reload), [reload]);
+  const tokenGeneration = useTokenGeneration();
 
   const key = JSON.stringify(filter);
   useEffect(() => {
     const controller = new AbortController();
-    const load = `${generation}:${key}`;
+    const load = `${generation}.${tokenGeneration}:${key}`;
     const variables = { filter: JSON.parse(key) as EventFilter, first: PAGE_SIZE };
     setLoading(true);
     (async () => {
@@ -61,7 +61,7 @@ export function useTimelineEvents(filter: EventFilter) {
       setLoading(false);
     });
     return () => controller.abort();
-  }, [key, generation]);
+  }, [key, generation, tokenGeneration]);
 
   // Live changes since the load began, by id; a new load starts them afresh.
   const [changes, setChanges] = useState<{ load: string; byId: Map<string, EventChange> }>({

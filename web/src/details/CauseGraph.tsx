@@ -4,6 +4,7 @@ import type { TimelineEventFragment } from '../api/__generated__/graphql';
 import { statusOf, STATUS_COLOR } from '../timeline/status';
 import { formatTime } from '../timeline/time-scale';
 import { layoutCauseGraph, MAX_ROWS, type TreeNode } from './cause-graph-layout';
+import { titleOf } from '../data/event-title';
 
 const ROW = 34;
 const INDENT = 18;
@@ -63,7 +64,7 @@ export function CauseGraph({ ancestors, tree, onOpen }: Props) {
             >
               <span className="cause-dot" style={{ background: color.fill, borderColor: color.stroke }} />
               <span className="cause-text">
-                <span className="cause-title">{row.event.description.split('\n', 1)[0] || row.event.id}</span>
+                <span className="cause-title">{titleOf(row.event)}</span>
                 <span className="cause-id">{row.event.id}</span>
               </span>
               {row.truncated && <span className="cause-more">more ▸</span>}

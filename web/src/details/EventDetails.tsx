@@ -25,6 +25,7 @@ import { statusOf, STATUS_MANTINE } from '../timeline/status';
 import { formatDuration, formatTime } from '../timeline/time-scale';
 import { CauseGraph } from './CauseGraph';
 import { Revisions } from './Revisions';
+import { titleOf } from '../data/event-title';
 
 interface Props {
   id: string;
@@ -61,7 +62,7 @@ const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 export function EventDetails({ id, version, onClose, onOpen, onAddTag, onExcludeTag, onShowTime }: Props) {
   const details = useQuery(EventDetailsQuery, { id }, version);
   const event = details.data?.event;
-  const stale = details.data && details.data.event && details.data.event.id !== id;
+  const stale = event && event.id !== id;
 
   const header = (
     <Group justify="space-between" wrap="nowrap" p="sm" className="details-header">
@@ -144,7 +145,7 @@ export function EventDetails({ id, version, onClose, onOpen, onAddTag, onExclude
               )}
             </Group>
             <Title order={4} className="details-title">
-              {event.description.split('\n', 1)[0] || event.id}
+              {titleOf(event)}
             </Title>
             <Text size="xs" ff="monospace" c="dimmed" className="details-id" data-testid="event-id">
               {event.id}

@@ -1,7 +1,7 @@
 /** Time range presets (last 1h … 7d) and a custom from/to, both in UTC. */
 import { Button, Group, Popover, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { RANGE_PRESETS, type RangePreset, type TimeRange } from '../view/view-state';
+import { RANGE_PRESETS, resolveRange, type RangePreset, type TimeRange } from '../view/view-state';
 import { formatTime } from '../timeline/time-scale';
 
 interface Props {
@@ -27,8 +27,7 @@ export function TimeRangeControl({ range, onChange }: Props) {
   const valid = Number.isFinite(fromTime) && Number.isFinite(toTime) && fromTime < toTime;
 
   const openCustom = () => {
-    const now = Date.now();
-    const window = 'preset' in range ? { from: now - RANGE_PRESETS[range.preset], to: now } : range;
+    const window = resolveRange(range, Date.now());
     setFrom(short(window.from));
     setTo(short(window.to));
     setOpen(true);

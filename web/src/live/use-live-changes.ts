@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EventFilter } from '../api/__generated__/graphql';
 import { EventChangedSubscription } from '../api/operations';
 import { onLiveConnection, subscribe, type ApiError } from '../api/client';
-import { onTokenChange } from '../api/token';
+import { useTokenGeneration } from '../api/token';
 import type { EventChange } from '../data/use-timeline-events';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'paused';
@@ -20,8 +20,7 @@ export function useLiveChanges(filter: EventFilter, paused: boolean, apply: (cha
 
   useEffect(() => onLiveConnection(setConnected), []);
   // A new token ends the connection made with the old one: subscribe again on the new one.
-  const [tokenGeneration, setTokenGeneration] = useState(0);
-  useEffect(() => onTokenChange(() => setTokenGeneration((g) => g + 1)), []);
+  const tokenGeneration = useTokenGeneration();
 
   const key = JSON.stringify(filter);
   useEffect(() => {

@@ -4,6 +4,7 @@ import { memo, useMemo } from 'react';
 import type { TimelineEventFragment } from '../api/__generated__/graphql';
 import { statusOf, STATUS_MANTINE } from './status';
 import { formatDuration, formatTime, type TimeWindow } from './time-scale';
+import { titleOf } from '../data/event-title';
 
 const MAX_ROWS = 300;
 
@@ -64,7 +65,7 @@ export const EventList = memo(function EventList({ events, window, laneKey, sele
                       onSelect(event);
                     }}
                   >
-                    {event.description.split('\n', 1)[0] || event.id}
+                    {titleOf(event)}
                   </a>
                   <Text span size="xs" c="dimmed" ml={6}>
                     {event.id}

@@ -40,18 +40,21 @@ export function Timeline({ lanes, laneKey, window, now, selectedId, onWindowChan
   const latest = useRef({ window, onWindowChange, plot });
   latest.current = { window, onWindowChange, plot };
 
-  useCanvasDrawing(axis, width, AXIS_HEIGHT, (ctx) => drawAxis(ctx, window, width, AXIS_HEIGHT, `${laneKey} (UTC)`));
-  useCanvasDrawing(canvas, width, height, (ctx) => {
-    hits.current = drawTimeline(ctx, {
-      lanes,
-      window,
-      width,
-      height,
-      now,
-      selectedId,
-      hoveredId: hover?.hit.placed.event.id ?? null,
-    });
-  });
+  const hoveredId = hover?.hit.placed.event.id ?? null;
+  useCanvasDrawing(axis, width, AXIS_HEIGHT, (ctx) => drawAxis(ctx, window, width, AXIS_HEIGHT, `${laneKey} (UTC)`), [
+    window,
+    laneKey,
+  ]);
+  // Redrawn when the hovered event changes, not on every move of the pointer.
+  useCanvasDrawing(
+    canvas,
+    width,
+    height,
+    (ctx) => {
+      hits.current = drawTimeline(ctx, { lanes, window, width, height, now, selectedId, hoveredId });
+    },
+    [lanes, window, now, selectedId, hoveredId],
+  );
 
   useEffect(() => {
     const element = canvas.current;

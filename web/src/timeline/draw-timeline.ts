@@ -7,7 +7,7 @@ import { STATUS_COLOR } from './status';
 import { tickLabel, ticks, timeToX, type TimeWindow } from './time-scale';
 
 export const GUTTER = 176;
-export const ROW_HEIGHT = 16;
+const ROW_HEIGHT = 16;
 const ROW_GAP = 3;
 const LANE_PADDING = 6;
 const POINT_SIZE = 5;
@@ -22,7 +22,7 @@ export interface Hit {
   lane: Lane;
 }
 
-export function laneHeight(lane: Lane): number {
+function laneHeight(lane: Lane): number {
   return lane.rows * (ROW_HEIGHT + ROW_GAP) - ROW_GAP + 2 * LANE_PADDING;
 }
 
@@ -30,7 +30,7 @@ export function lanesHeight(lanes: readonly Lane[]): number {
   return lanes.reduce((sum, lane) => sum + laneHeight(lane), 0);
 }
 
-export interface DrawInput {
+interface DrawInput {
   lanes: readonly Lane[];
   window: TimeWindow;
   width: number;
@@ -38,10 +38,6 @@ export interface DrawInput {
   now: number;
   selectedId: string | null;
   hoveredId: string | null;
-}
-
-function isIncident(placed: PlacedEvent): boolean {
-  return placed.event.tags.type?.some((t) => t.toLowerCase() === 'incident') ?? false;
 }
 
 export function drawTimeline(ctx: CanvasRenderingContext2D, input: DrawInput): Hit[] {
@@ -72,7 +68,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, input: DrawInput): H
   const seenIncidents = new Set<string>();
   for (const lane of lanes) {
     for (const placed of lane.events) {
-      if (!isIncident(placed) || seenIncidents.has(placed.event.id)) continue;
+      if (!placed.incident || seenIncidents.has(placed.event.id)) continue;
       seenIncidents.add(placed.event.id);
       const x1 = Math.max(GUTTER, x(placed.start));
       const x2 = Math.min(width, Math.max(x(placed.end), x1 + 2));
@@ -146,13 +142,12 @@ function drawEvent(
   ctx.strokeStyle = color.stroke;
   ctx.stroke();
   if (w > 48) {
-    const label = placed.event.description.split('\n', 1)[0] || placed.event.id;
     ctx.save();
     ctx.beginPath();
     ctx.rect(left + 4, y, w - 8, ROW_HEIGHT);
     ctx.clip();
     ctx.fillStyle = placed.status === 'pending' ? '#3b2f00' : '#ffffff';
-    ctx.fillText(label, Math.max(left, GUTTER) + 5, y + ROW_HEIGHT / 2 + 0.5);
+    ctx.fillText(placed.title, Math.max(left, GUTTER) + 5, y + ROW_HEIGHT / 2 + 0.5);
     ctx.restore();
   }
   return { x: left, y, w, h: ROW_HEIGHT, placed, lane };

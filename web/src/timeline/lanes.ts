@@ -3,6 +3,7 @@
  * overlapping in time sit one above the other. Computed once per data change, not per frame.
  */
 import type { TimelineEventFragment } from '../api/__generated__/graphql';
+import { titleOf } from '../data/event-title';
 import { statusOf, type Status } from './status';
 
 export interface PlacedEvent {
@@ -11,6 +12,10 @@ export interface PlacedEvent {
   end: number;
   row: number;
   status: Status;
+  /** Shaded across every lane. */
+  incident: boolean;
+  /** The text on its bar. */
+  title: string;
 }
 
 export interface Lane {
@@ -54,6 +59,8 @@ function packLane(value: string | null, group: TimelineEventFragment[]): Lane {
       end: Date.parse(event.endTime),
       row: 0,
       status: statusOf(event.tags),
+      incident: event.tags.type?.some((type) => type.toLowerCase() === 'incident') ?? false,
+      title: titleOf(event),
     }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const rowEnds: number[] = [];

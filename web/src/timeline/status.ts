@@ -26,11 +26,11 @@ export function statusOf(tags: TagMap): Status {
   return (value && WORDS[value]) || 'other';
 }
 
-export const STATUS_COLOR: Record<Status, { fill: string; stroke: string; label: string }> = {
-  success: { fill: '#40c057', stroke: '#2b8a3e', label: 'success' },
-  fail: { fill: '#fa5252', stroke: '#c92a2a', label: 'fail' },
-  pending: { fill: '#fab005', stroke: '#e67700', label: 'pending' },
-  other: { fill: '#748ffc', stroke: '#4263eb', label: 'other' },
+export const STATUS_COLOR: Record<Status, { fill: string; stroke: string }> = {
+  success: { fill: '#40c057', stroke: '#2b8a3e' },
+  fail: { fill: '#fa5252', stroke: '#c92a2a' },
+  pending: { fill: '#fab005', stroke: '#e67700' },
+  other: { fill: '#748ffc', stroke: '#4263eb' },
 };
 
 /** Mantine colour names for badges. */

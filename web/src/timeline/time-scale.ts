@@ -34,10 +34,6 @@ export function timeToX(time: number, window: TimeWindow, width: number): number
   return ((time - window.from) / (window.to - window.from)) * width;
 }
 
-export function xToTime(x: number, window: TimeWindow, width: number): number {
-  return window.from + (x / width) * (window.to - window.from);
-}
-
 /** Zooms by `factor` (<1 closer) keeping the time at `anchor` (0..1 across) in place. */
 export function zoomWindow(window: TimeWindow, factor: number, anchor = 0.5): TimeWindow {
   const span = window.to - window.from;

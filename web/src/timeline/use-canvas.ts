@@ -1,11 +1,13 @@
-/** A canvas sized to its CSS box at the screen's pixel density, redrawn when asked. */
-import { useLayoutEffect, type RefObject } from 'react';
+/** A canvas sized to its CSS box at the screen's pixel density, redrawn when what it shows changes. */
+import { useLayoutEffect, type DependencyList, type RefObject } from 'react';
 
 export function useCanvasDrawing(
   ref: RefObject<HTMLCanvasElement | null>,
   width: number,
   height: number,
   draw: (ctx: CanvasRenderingContext2D) => void,
+  /** What the drawing depends on, besides the size. */
+  deps: DependencyList,
 ): void {
   useLayoutEffect(() => {
     const canvas = ref.current;
@@ -20,5 +22,6 @@ export function useCanvasDrawing(
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     draw(ctx);
-  });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `draw` is made anew each render; `deps` says when it differs
+  }, [ref, width, height, ...deps]);
 }
