@@ -2,9 +2,9 @@
  * GraphiQL served by ETS itself from the installed packages, with no CDN: the service
  * often runs where the internet is not reachable.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { FileCache } from '../http/file-cache';
 
 const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
   'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
@@ -47,15 +47,11 @@ export function wantsGraphiQL(request: FastifyRequest): boolean {
 }
 
 export function registerGraphiQLAssets(app: FastifyInstance): void {
-  const cache = new Map<string, Buffer>();
+  const files = new FileCache();
   app.get<{ Params: { file: string } }>('/graphiql/:file', async (request, reply) => {
     const asset = Object.hasOwn(ASSETS, request.params.file) ? ASSETS[request.params.file] : undefined;
     if (!asset) return reply.code(404).send({ error: 'not found' });
-    let body = cache.get(request.params.file);
-    if (!body) {
-      body = await readFile(assetPath(asset));
-      cache.set(request.params.file, body);
-    }
+    const body = await files.read(assetPath(asset));
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(body);
   });
 }

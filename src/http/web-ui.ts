@@ -9,6 +9,7 @@ import { extname, join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { escapeHtml } from '../rest/pages';
 import { projectRoot } from '../paths';
+import { FileCache } from './file-cache';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -57,9 +58,11 @@ then reload this page. It is looked for in <code>${escapeHtml(webUiFolder())}</c
 
 export function registerWebUi(app: FastifyInstance, folder = webUiFolder()): void {
   let index: Buffer | undefined;
+  const assets = new FileCache();
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header('content-security-policy', contentSecurityPolicy(request)).header('x-content-type-options', 'nosniff');
-    // Read on each miss so that a build made while the server runs is picked up.
+    // Looked for until found, then kept: a first build made while the server runs is
+    // picked up; after a rebuild (which deletes the old assets), restart the server.
     index ??= existsSync(join(folder, 'index.html')) ? await readFile(join(folder, 'index.html')) : undefined;
     return reply
       .header('cache-control', 'no-cache')
@@ -75,7 +78,7 @@ export function registerWebUi(app: FastifyInstance, folder = webUiFolder()): voi
     if (!ASSET_NAME.test(file) || !type) return reply.code(404).send({ error: 'not found' });
     let body: Buffer;
     try {
-      body = await readFile(join(folder, 'assets', file));
+      body = await assets.read(join(folder, 'assets', file));
     } catch {
       return reply.code(404).send({ error: 'not found' });
     }
