@@ -6,9 +6,7 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+import { percentile } from './measure';
 
 const SUBSCRIPTION = 'subscription($f: EventFilter) { eventChanged(filter: $f) { kind event { id } } }';
 

@@ -121,6 +121,7 @@ async function main(): Promise<void> {
     const input = (e: ReturnType<typeof syntheticEvent>) => ({
       id: e.id,
       parentId: e.parentId,
+      sourceId: e.sourceId,
       startTime: e.startTime.getTime(),
       endTime: e.endTime.getTime(),
       description: e.description,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { projectRoot } from '../src/paths';
 import { startEts } from '../src/start';
+import { EtsClient } from '../src/client';
 import { loadConfig } from '../src/config';
 import { launchChromium } from '../test/helpers/browser';
 import { incidentStory } from '../test/fixtures/incident-story';
@@ -56,19 +57,10 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const events = incidentStory(Date.now());
-    const response = await fetch(`${ets.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query:
-          'mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount failedCount results { error { message } } } }',
-        variables: { es: events },
-      }),
-    });
-    const created = (await response.json()) as {
-      data?: { createEvents: { createdCount: number; failedCount: number } };
-    };
-    console.log(`seeded ${JSON.stringify(created.data?.createEvents ?? created).slice(0, 300)}`);
+    const results = await new EtsClient({ url: ets.url }).createMany(events);
+    const failed = results.flatMap((result) => ('error' in result ? [result.error.message] : []));
+    if (failed.length > 0) throw new Error(`the story could not be seeded: ${failed.join('; ')}`);
+    console.log(`seeded ${results.length} events`);
     const folder = join(projectRoot(), 'docs', 'screenshots');
     await mkdir(folder, { recursive: true });
     for (const view of VIEWS) {

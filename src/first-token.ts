@@ -7,7 +7,7 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import { anonymous, hasScope, SYSTEM } from './domain/access';
+import { grants, SYSTEM } from './domain/access';
 import { ConflictError } from './domain/errors';
 import type { TokenService } from './domain/token-service';
 import type { AccessPolicy } from './http/access';
@@ -20,7 +20,7 @@ export async function ensureFirstToken(
   dataDir: string,
   logger: Logger,
 ): Promise<void> {
-  if (hasScope(anonymous(await access.anonymousScopes()), 'write') || (await tokens.tokensExist())) return;
+  if (grants(await access.anonymousScopes(), 'write') || (await tokens.tokensExist())) return;
   // Names stay taken after a revocation: each first token has its own.
   const name = `first-admin-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '')}`;
   let created;

@@ -6,8 +6,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { EtsClient, EtsError, type EventFilter, type EventInput, type Scope } from '../client';
 import { CONNECTION, connection, detailUrls, pairs, parse, UsageError, type Options } from './args';
-import { exportEvents, importEvents } from './events-io';
-import { runServer } from '../main';
+import { exportEvents, importEvents, type ImportReport } from './events-io';
+import { describeNamespace } from '../domain/access';
 
 const FILTER: Options = {
   tag: { type: 'string', multiple: true, short: 't' },
@@ -50,6 +50,8 @@ const COMMANDS: Record<string, Command> = {
     async run(values) {
       if (values.port) process.env.PORT = values.port as string;
       if (values.host) process.env.HOST = values.host as string;
+      // Loaded here: the other commands are clients and need none of the server.
+      const { runServer } = await import('../main.js');
       await runServer();
       return new Promise<number>(() => {}); // runs until a signal stops the process
     },
@@ -186,16 +188,11 @@ const COMMANDS: Record<string, Command> = {
           onConflict,
           fail: (line, message) => process.stderr.write(`${tty ? '\n' : ''}line ${line}: ${message}\n`),
           progress: (r) => {
-            if (tty)
-              process.stderr.write(
-                `\r${r.lines} lines: ${r.created} created, ${r.merged} merged, ${r.skipped} skipped, ${r.failed} failed`,
-              );
+            if (tty) process.stderr.write(`\r${importSummary(r)}`);
           },
         },
       );
-      process.stderr.write(
-        `${tty ? '\n' : ''}${report.lines} lines: ${report.created} created, ${report.merged} merged, ${report.skipped} skipped, ${report.failed} failed\n`,
-      );
+      process.stderr.write(`${tty ? '\n' : ''}${importSummary(report)}\n`);
       return report.failed > 0 ? 2 : 0;
     },
   },
@@ -235,7 +232,7 @@ const COMMANDS: Record<string, Command> = {
         for (const token of await client.tokens()) {
           if (values.json) print(JSON.stringify(token));
           else {
-            const namespace = token.namespace ? describeTags(token.namespace) : '-';
+            const namespace = token.namespace ? describeNamespace(token.namespace) : '-';
             const state = token.revokedAt ? `revoked ${token.revokedAt}` : `last used ${token.lastUsedAt ?? 'never'}`;
             print([token.name, token.scopes.join(',').toLowerCase(), namespace, state].join('\t'));
           }
@@ -253,11 +250,8 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-/** { service: ['a', 'b'] } → "service=a,service=b" */
-function describeTags(tags: Record<string, string[]>): string {
-  return Object.entries(tags)
-    .flatMap(([key, values]) => values.map((value) => `${key}=${value}`))
-    .join(',');
+function importSummary(r: ImportReport): string {
+  return `${r.lines} lines: ${r.created} created, ${r.merged} merged, ${r.skipped} skipped, ${r.failed} failed`;
 }
 
 function help(name?: string): string {

@@ -48,8 +48,13 @@ export function anonymous(scopes: readonly Scope[]): Actor {
 /** Everything, for code that acts as the service itself (tests, import tools). */
 export const SYSTEM: Actor = { token: null, scopes: SCOPES, namespace: null };
 
+/** True when the scopes held grant `scope`. */
+export function grants(scopes: readonly Scope[], scope: Scope): boolean {
+  return scopes.some((held) => RANK[held] >= RANK[scope]);
+}
+
 export function hasScope(actor: Actor, scope: Scope): boolean {
-  return actor.scopes.some((held) => RANK[held] >= RANK[scope]);
+  return grants(actor.scopes, scope);
 }
 
 /** Throws UNAUTHENTICATED for an anonymous caller, FORBIDDEN for a token without the scope. */

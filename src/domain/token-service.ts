@@ -97,8 +97,8 @@ export class TokenService {
     const name = readTokenName(rawName);
     const existing = await this.store.findByName(name);
     if (!existing) throw new NotFoundError(name, 'token');
-    if (existing.revokedAt) throw new ConflictError(`token "${name}" is already revoked`, 'name');
     const at = this.now();
+    // Only an unrevoked token is revoked: the store's condition also settles a race.
     if (!(await this.store.revoke(name, at))) throw new ConflictError(`token "${name}" is already revoked`, 'name');
     this.checked.delete(existing.id);
     this.anyToken = undefined;

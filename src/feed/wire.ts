@@ -3,7 +3,9 @@ import type { EventChange } from '../domain/changes';
 import { fromDocument, toDocument } from '../store/event-document';
 
 export function serializeChange(change: EventChange): string {
-  return JSON.stringify({ kind: change.kind, event: toDocument(change.event) });
+  // The stored shape keeps user keys out of field names; its index is not needed here.
+  const { tagIndex: _, ...event } = toDocument(change.event);
+  return JSON.stringify({ kind: change.kind, event });
 }
 
 const TIME_FIELDS = ['startTime', 'endTime', 'createdAt', 'updatedAt'] as const;

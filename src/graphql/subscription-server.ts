@@ -76,10 +76,11 @@ export function attachSubscriptionServer(
   wss.on('error', (error) => logger.error({ err: error }, 'websocket server error'));
   const actors = new WeakMap<WebSocket, Actor>();
   const format = formatError(logger);
+  const rules = [...specifiedRules, ...validationRules];
   const graphqlWs = useServer<Record<string, unknown>, Record<string, never>>(
     {
       schema,
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...validationRules]),
+      validate: (schema, document) => validate(schema, document, rules),
       // Errors read as they do over HTTP: domain codes, and nothing internal.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined,

@@ -2,7 +2,7 @@
  * Who a request is: the bearer token it presents (header for HTTP, connection_init payload
  * for graphql-ws), or anonymous with the rights the auth mode gives.
  */
-import { anonymous, anonymousScopes, hasScope, type Actor, type AuthMode } from '../domain/access';
+import { anonymous, anonymousScopes, grants, type Actor, type AuthMode } from '../domain/access';
 import { UnauthenticatedError } from '../domain/errors';
 import type { TokenService } from '../domain/token-service';
 
@@ -38,14 +38,13 @@ export class AccessPolicy {
   /** One line for the start-up log: what a request without a token may do. */
   async describe(): Promise<string> {
     const scopes = await this.anonymousScopes();
-    const anyone = anonymous(scopes);
-    if (hasScope(anyone, 'admin')) {
+    if (grants(scopes, 'admin')) {
       return this.mode === 'off'
         ? 'auth is off (ETS_AUTH=off): anyone who can reach this server may read, write and manage tokens'
         : 'auth: open, because the server listens on loopback only and no token exists; anyone on this ' +
             'machine may read and write. Once a token exists (ets token create), writes need one';
     }
-    return hasScope(anyone, 'read')
+    return grants(scopes, 'read')
       ? 'auth: reads are open, writes need a token (Authorization: Bearer <token>)'
       : 'auth: reads and writes need a token (ETS_AUTH=all)';
   }

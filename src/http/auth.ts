@@ -27,7 +27,7 @@ export function registerAuth(app: FastifyInstance, access: AccessPolicy, rate: R
     const actor = await access.actorFor(request.headers.authorization);
     request.actor = actor;
     const caller = actor.token === null ? `address ${request.ip}` : `token "${actor.token}"`;
-    const decision = rate.take(actor.token === null ? `ip:${request.ip}` : `token:${actor.token}`);
+    const decision = rate.take(caller);
     if (!decision.allowed) {
       throw new HttpError(
         429,

@@ -19,13 +19,13 @@ function restField(field: string): string {
   return restFieldName(field);
 }
 
-export interface RestError {
+interface RestError {
   message: string;
   code: string;
   field?: string;
 }
 
-export function restError(error: DomainError): { status: number; body: RestError } {
+function restError(error: DomainError): { status: number; body: RestError } {
   const { code, field } = errorFields(error);
   if (error instanceof ValidationError) {
     const name = error instanceof UnknownFieldError ? error.field : restField(error.field);

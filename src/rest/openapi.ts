@@ -1,11 +1,18 @@
 /** The OpenAPI 3.1 description of the REST compatibility API, served at /api/v1/openapi.json. */
+import { LIMITS } from '../domain/limits';
+
 const EVENT_INPUT = {
   type: 'object',
   properties: {
-    id: { type: 'string', minLength: 1, maxLength: 100, description: 'Absent on create: a uuid v4 is generated.' },
+    id: {
+      type: 'string',
+      minLength: 1,
+      maxLength: LIMITS.idLength,
+      description: 'Absent on create: a uuid v4 is generated.',
+    },
     source_id: {
       type: ['string', 'null'],
-      maxLength: 200,
+      maxLength: LIMITS.sourceIdLength,
       description: 'The id of this event in the system that reported it.',
     },
     parent_id: { type: ['string', 'null'], description: 'The id of the event that caused this one.' },
@@ -15,11 +22,15 @@ const EVENT_INPUT = {
         'ISO 8601 (no offset means UTC), epoch milliseconds, or MM/dd/yy:HH:mm:ss (UTC). None given: now; one given: both.',
     },
     end_time: { type: ['string', 'integer'] },
-    description: { type: 'string', description: 'At most 64 KiB.' },
+    description: { type: 'string', description: `At most ${LIMITS.descriptionBytes / 1024} KiB.` },
     detail_urls: { type: 'object', additionalProperties: { type: 'string' } },
     tags: {
       type: 'object',
-      additionalProperties: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, minItems: 1 },
+      additionalProperties: {
+        type: 'array',
+        items: { type: 'string', minLength: 1, maxLength: LIMITS.tagValueLength },
+        minItems: 1,
+      },
     },
   },
 } as const;
@@ -140,7 +151,12 @@ export const OPENAPI = {
             description: 'Filter the window on the update time instead.',
             schema: { type: 'boolean', default: false },
           },
-          { name: 'count', in: 'query', description: 'Page size, 0..1000.', schema: { type: 'integer', default: 50 } },
+          {
+            name: 'count',
+            in: 'query',
+            description: `Page size, 0..${LIMITS.pageSize} (or ETS_MAX_PAGE_SIZE).`,
+            schema: { type: 'integer', default: LIMITS.restPageSize },
+          },
           {
             name: 'page',
             in: 'query',
@@ -191,7 +207,7 @@ export const OPENAPI = {
     },
     '/api/v1/event/{id}/impact': {
       get: {
-        summary: 'Everything the event caused, as a tree (10 levels)',
+        summary: `Everything the event caused, as a tree (${LIMITS.defaultTreeDepth} levels)`,
         parameters: [idParameter],
         responses: { 200: { description: 'The tree.', ...json(ref('Tree')) }, ...notFound, ...errors },
       },

@@ -66,7 +66,7 @@ function drawNode(node: EventTreeNode, current: string): string {
   ${children || more ? `<ul>${children}${more}</ul>` : ''}</li>`;
 }
 
-export function treePage(tree: EventTreeNode, current: EventRecord, trace: EventRecord[]): string {
+function treePage(tree: EventTreeNode, current: EventRecord, trace: EventRecord[]): string {
   const path = trace
     .slice()
     .reverse()

@@ -15,8 +15,6 @@ interface IdParams {
   id: string;
 }
 
-const DEFAULT_COUNT = 50;
-
 /** A parameter given at most once. */
 function single(query: Query, name: string): string | undefined {
   const value = query[name];
@@ -58,7 +56,7 @@ function time(query: Query, name: string): string | undefined {
   return single(query, name)?.replace(/ (\d\d:?\d\d)$/, '+$1');
 }
 
-export function listFilter(query: Query): RawEventFilter {
+function listFilter(query: Query): RawEventFilter {
   return {
     tags: tags(query),
     from: time(query, 'frm'),
@@ -117,7 +115,7 @@ export function registerRestRoutes(app: FastifyInstance, events: EventService): 
     const { events: found, total } = await events.listNumberedPage(
       request.actor,
       listFilter(query),
-      integer(query, 'count', DEFAULT_COUNT),
+      integer(query, 'count', LIMITS.restPageSize),
       integer(query, 'page', 0),
     );
     return { result: found.map(toRestEvent), count: total };

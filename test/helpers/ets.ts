@@ -54,23 +54,11 @@ export async function startTestEts(
     monitorCommands: true,
     database,
   });
-  const gql = async <T>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string,
-  ): Promise<GraphQLResponse<T>> => {
-    const response = await fetch(`${ets.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
-  };
   return {
     url: ets.url,
     ets,
     database,
-    gql,
+    gql: (query, variables, token) => gqlAt(ets.url, query, variables, { token }),
     async countCommands(action) {
       const seen: CommandStartedEvent[] = [];
       const listener = (event: CommandStartedEvent) => seen.push(event);
@@ -84,6 +72,25 @@ export async function startTestEts(
     },
     stop: () => ets.stop(),
   };
+}
+
+/**
+ * A GraphQL request over HTTP to the ETS at `url`, with the token as a bearer when one is
+ * given; with `timeoutMs`, a request left unanswered fails instead of hanging.
+ */
+export async function gqlAt<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  { token, timeoutMs }: { token?: string; timeoutMs?: number } = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify({ query, variables }),
+    signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
+  });
+  return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
 }
 
 /** The data of a response that must have no errors. */

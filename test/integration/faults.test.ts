@@ -14,7 +14,7 @@ import pino from 'pino';
 import { startEts, type RunningEts } from '../../src/start';
 import { startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
 import { ferretdbPath } from '../../src/store/ferretdb-binary';
-import { dataOf, startTestEts, testConfig, testStoreUri, uniqueId, type GraphQLResponse } from '../helpers/ets';
+import { dataOf, gqlAt, startTestEts, testConfig, testStoreUri, uniqueId } from '../helpers/ets';
 
 const silent = pino({ level: 'silent' });
 // TEST_LOG_LEVEL=error shows what a server under test logged about an unexpected error.
@@ -22,16 +22,9 @@ const testLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id } }';
 const MERGE = 'mutation($e: EventInput!) { mergeEvent(event: $e, upsert: true) { id } }';
 
-async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-    // A request the server never answers fails the test instead of hanging it.
-    signal: AbortSignal.timeout(20_000),
-  });
-  return { status: response.status, ...((await response.json()) as object) };
-}
+// A request the server never answers fails the test instead of hanging it.
+const gql = (url: string, query: string, variables: Record<string, unknown>) =>
+  gqlAt(url, query, variables, { timeoutMs: 20_000 });
 
 interface EventPage {
   events: {

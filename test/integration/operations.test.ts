@@ -10,18 +10,11 @@ import pino from 'pino';
 import { startEts, type RunningEts } from '../../src/start';
 import { isRunning as running, startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
 import { ferretdbPath } from '../../src/store/ferretdb-binary';
-import { dataOf, startTestEts, testConfig, uniqueId, type GraphQLResponse } from '../helpers/ets';
+import { dataOf, gqlAt, startTestEts, testConfig, uniqueId } from '../helpers/ets';
 
 const silent = pino({ level: 'silent' });
 
-async function gql(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...((await response.json()) as object) };
-}
+const gql = (url: string, query: string, variables?: Record<string, unknown>) => gqlAt(url, query, variables);
 
 /** Polls (bounded) until `check` holds; the store needs a moment to come back. */
 async function eventually(check: () => Promise<boolean>, attempts = 120): Promise<void> {
