@@ -285,6 +285,8 @@ export class EtsClient {
       webSocketImpl: WebSocket,
       connectionParams: this.options.token ? { authorization: `Bearer ${this.options.token}` } : undefined,
       retryAttempts: this.options.retries ?? 3,
+      // A refused token (close 4403) stays refused: no retry.
+      shouldRetry: (closed) => refusal(closed) === undefined,
     });
     const changes = client.iterate<{ eventChanged: EventChange }>({
       query: `subscription($f: EventFilter) { eventChanged(filter: $f) { kind event { ${FIELDS} } } }`,
@@ -298,9 +300,19 @@ export class EtsClient {
         if (error) throw new EtsError(error.message, error.extensions?.code ?? 'GRAPHQL_ERROR');
         if (result.data) yield result.data.eventChanged;
       }
+    } catch (error) {
+      throw refusal(error) ?? error;
     } finally {
       signal?.removeEventListener('abort', stop);
       await client.dispose();
     }
   }
+}
+
+/** The server's refusal of a graphql-ws connection (close 4403, reason "CODE: message") as an EtsError. */
+function refusal(closed: unknown): EtsError | undefined {
+  const { code, reason } = (closed ?? {}) as { code?: unknown; reason?: unknown };
+  if (code !== 4403 || typeof reason !== 'string') return undefined;
+  const [, errorCode = 'FORBIDDEN', message = reason] = /^([A-Z_]+): (.*)$/s.exec(reason) ?? [];
+  return new EtsError(message, errorCode);
 }

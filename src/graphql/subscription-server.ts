@@ -70,8 +70,16 @@ export function attachSubscriptionServer(
     path: '/graphql',
     maxPayload: MAX_PAYLOAD_BYTES,
     // A page of another origin may not read the live feed through a visitor's browser.
-    verifyClient: ({ origin, req }: { origin?: string; req: { headers: { host?: string } } }) =>
-      isOriginAllowed(origin, req.headers.host, corsOrigins),
+    verifyClient: (
+      { origin, req }: { origin?: string; req: { headers: { host?: string } } },
+      done: (accept: boolean, status?: number) => void,
+    ) => {
+      if (!isOriginAllowed(origin, req.headers.host, corsOrigins)) return done(false);
+      access.acceptsHost(req.headers.host).then(
+        (accepted) => done(accepted),
+        () => done(false, 503),
+      );
+    },
   });
   wss.on('error', (error) => logger.error({ err: error }, 'websocket server error'));
   const actors = new WeakMap<WebSocket, Actor>();

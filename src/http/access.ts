@@ -13,6 +13,11 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** The name in a Host header ("127.0.0.1:4000", "[::1]:4000"), without port and brackets. */
+function hostName(header: string): string {
+  return header.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+}
+
 export class AccessPolicy {
   constructor(
     private readonly tokens: TokenService,
@@ -33,6 +38,16 @@ export class AccessPolicy {
     // Only the open loopback install needs to know whether a token exists.
     const tokensExist = this.mode === 'auto' && this.loopbackOnly ? await this.tokens.tokensExist() : true;
     return anonymousScopes(this.mode, { loopbackOnly: this.loopbackOnly, tokensExist });
+  }
+
+  /**
+   * Whether a request for `host` (its Host header) is served. While a loopback-only server
+   * lets anyone write, only loopback names are: another name reaching it is a page whose
+   * DNS name was rebound to 127.0.0.1, writing through a visitor's browser.
+   */
+  async acceptsHost(host: string | undefined): Promise<boolean> {
+    if (!this.loopbackOnly || host === undefined || isLoopback(hostName(host))) return true;
+    return !grants(await this.anonymousScopes(), 'write');
   }
 
   /** One line for the start-up log: what a request without a token may do. */

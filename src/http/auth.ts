@@ -14,27 +14,46 @@ declare module 'fastify' {
   }
 }
 
-/** Paths that read or change events; the UI's files, GraphiQL and health checks are public. */
-const API_PATHS = /^\/(graphql|api\/|event\/)/;
+/**
+ * Routes that read or change events; the UI's files, GraphiQL's and health checks are
+ * public. Matched on the route, not the raw URL, which may be percent-encoded.
+ */
+const API_ROUTES = /^\/(graphql|api\/|event\/)/;
 // Replaced for every API request; other paths (assets, health) never look at it.
 const NOBODY_YET = null as unknown as Actor;
 
 export function registerAuth(app: FastifyInstance, access: AccessPolicy, rate: RateLimiter): void {
   app.decorateRequest('actor', NOBODY_YET);
-  app.addHook('onRequest', async (request) => {
-    if (!API_PATHS.test(request.url)) return;
-    // A browser opening GraphiQL sends no token; the page then asks with one.
-    const actor = await access.actorFor(request.headers.authorization);
-    request.actor = actor;
-    const caller = actor.token === null ? `address ${request.ip}` : `token "${actor.token}"`;
+  const count = (caller: string) => {
     const decision = rate.take(caller);
-    if (!decision.allowed) {
+    if (decision.allowed) return;
+    throw new HttpError(
+      429,
+      'RATE_LIMITED',
+      `too many requests from ${caller} (ETS_RATE_LIMIT); retry after ${decision.retryAfterSeconds}s`,
+      { 'retry-after': String(decision.retryAfterSeconds) },
+    );
+  };
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions.url;
+    if (route === undefined || !API_ROUTES.test(route)) return;
+    if (!(await access.acceptsHost(request.headers.host))) {
       throw new HttpError(
-        429,
-        'RATE_LIMITED',
-        `too many requests from ${caller} (ETS_RATE_LIMIT); retry after ${decision.retryAfterSeconds}s`,
-        { 'retry-after': String(decision.retryAfterSeconds) },
+        403,
+        'FORBIDDEN',
+        `requests for host ${request.headers.host} are refused while this loopback server is open; ` +
+          'create a token (ets token create) to serve other names',
       );
     }
+    let actor: Actor;
+    try {
+      actor = await access.actorFor(request.headers.authorization);
+    } catch (error) {
+      // Refused tokens count against their address, so guessing is rate limited too.
+      count(`address ${request.ip}`);
+      throw error;
+    }
+    request.actor = actor;
+    count(actor.token === null ? `address ${request.ip}` : `token "${actor.token}"`);
   });
 }

@@ -3,8 +3,10 @@
  * secure by default, scopes, namespaces, revocation, changedBy, CORS and the rate limit.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { EtsClient } from '../../src/client';
 import { runEts } from '../helpers/cli';
 import { dataOf, startTestEts, uniqueId, type GraphQLResponse, type TestEts } from '../helpers/ets';
 import { subscribe } from '../helpers/subscriber';
@@ -41,6 +43,19 @@ async function rest(
   };
 }
 
+/** A request with a Host header of its own (fetch may not set one). */
+function requestWithHost(ets: TestEts, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${ets.url}/api/v1/event/?tag=a:b`, { headers: { host } }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 /** The close code and reason the server ends a graphql-ws connection with after connection_init. */
 function connectWith(ets: TestEts, payload: unknown): Promise<{ code: number; reason: string; acked: boolean }> {
   return new Promise((resolve, reject) => {
@@ -74,6 +89,16 @@ describe('a fresh server listening on loopback', () => {
     expect(viewer.viewer).toEqual({ token: null, scopes: ['READ', 'WRITE', 'ADMIN'] });
     const created = dataOf(await ets.gql(CREATE, { e: { id: uniqueId() } }));
     expect(created.createEvent.changedBy).toBeNull();
+  });
+
+  it('while open, serves only loopback names: another one is a DNS-rebinding page', async () => {
+    const port = new URL(ets.url).port;
+    const rebound = await requestWithHost(ets, `rebind.evil.example:${port}`);
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).toMatch(
+      /requests for host rebind\.evil\.example:\d+ are refused while this loopback server is open/,
+    );
+    expect((await requestWithHost(ets, `localhost:${port}`)).status).toBe(200);
   });
 
   it('asks writes for a token once the first one exists; reads stay open', async () => {
@@ -207,6 +232,7 @@ describe('a fresh server listening on loopback', () => {
       extensions: { code: 'UNAUTHENTICATED' },
     });
     expect(after.status).toBe(401);
+    expect((await rest(ets, 'GET', '/api/v1/event/x', { token: temporary })).status).toBe(401);
     expect(codeOf(await ets.gql('mutation { revokeToken(name: "temporary") { name } }', {}, admin))).toBe('CONFLICT');
     expect(codeOf(await ets.gql('mutation { revokeToken(name: "nobody") { name } }', {}, admin))).toBe('NOT_FOUND');
   });
@@ -228,6 +254,9 @@ describe('a fresh server listening on loopback', () => {
     expect(refused).toMatchObject({ code: 4403, acked: false });
     expect(refused.reason).toMatch(/^UNAUTHENTICATED: /);
     expect(await connectWith(ets, { authorization: `Bearer ${reader}` })).toMatchObject({ acked: true });
+    // The client gives up on a refused token at once, with the server's code.
+    const tail = new EtsClient({ url: ets.url, token: 'nonsense' }).tail();
+    await expect(tail.next()).rejects.toMatchObject({ name: 'EtsError', code: 'UNAUTHENTICATED' });
 
     const run = uniqueId('run');
     const subscriber = await subscribe(ets.url, { tags: { run: [run] } }, { token: reader });
@@ -275,11 +304,27 @@ describe('ETS_AUTH=all', () => {
   it('asks reads for a token too, over GraphQL, REST and subscriptions; introspection stays open', async () => {
     expect(codeOf(await ets.gql('{ events { totalCount } }'))).toBe('UNAUTHENTICATED');
     expect((await rest(ets, 'GET', '/api/v1/event/?tag=a:b')).status).toBe(401);
+    // The check follows the route, not the spelling of its path.
+    expect((await rest(ets, 'GET', '/%61pi/v1/event/?tag=a:b')).status).toBe(401);
     expect(dataOf(await ets.gql('{ __schema { queryType { name } } }')).__schema.queryType.name).toBe('Query');
     const subscriber = await subscribe(ets.url);
     try {
       await expect(subscriber.waitFor(1)).rejects.toThrow('the subscription completed');
       expect(subscriber.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      await subscriber.close();
+    }
+  });
+
+  it('streams changes to a subscriber whose connection_init carries a read token', async () => {
+    const admin = (await readFile(join(ets.ets.config.dataDir, 'first-admin-token'), 'utf8')).trim();
+    const reader = dataOf(await ets.gql(CREATE_TOKEN, { n: 'reader', s: ['READ'] }, admin)).createToken.secret;
+    const run = uniqueId('run');
+    const subscriber = await subscribe(ets.url, { tags: { run: [run] } }, { token: reader });
+    try {
+      dataOf(await ets.gql(CREATE, { e: { tags: { run: [run] } } }, admin));
+      const [change] = await subscriber.waitFor(1);
+      expect(change?.kind).toBe('CREATED');
     } finally {
       await subscriber.close();
     }
@@ -359,11 +404,13 @@ describe('browsers on other origins', () => {
 describe('the rate limit', () => {
   let ets: TestEts;
   beforeAll(async () => {
-    ets = await startTestEts(undefined, { env: { ETS_RATE_LIMIT: '1', ETS_RATE_BURST: '3' } });
+    ets = await startTestEts(undefined, { env: { ETS_RATE_LIMIT: '1', ETS_RATE_BURST: '4' } });
   });
   afterAll(() => ets.stop());
 
   it('refuses a caller over its rate with 429 and Retry-After, and no one else', async () => {
+    // A token of its own: counted apart from the address (its creation costs the address one).
+    const token = dataOf(await ets.gql(CREATE_TOKEN, { n: 'own-rate', s: ['READ'] })).createToken.secret;
     const answers = await Promise.all(Array.from({ length: 8 }, () => rest(ets, 'GET', '/api/v1/event/?tag=a:b')));
     const refused = answers.filter((answer) => answer.status === 429);
     expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(3);
@@ -376,5 +423,15 @@ describe('the rate limit', () => {
     const graphql = await ets.gql('{ viewer { token } }');
     expect(graphql.status).toBe(429);
     expect(codeOf(graphql)).toBe('RATE_LIMITED');
+    expect((await rest(ets, 'GET', '/api/v1/event/?tag=a:b', { token })).status).toBe(200);
+  });
+
+  it('counts refused tokens against their address, so guessing is limited too', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        rest(ets, 'GET', '/api/v1/event/x', { token: `ets_${String(i).repeat(16)}_${'A'.repeat(43)}` }),
+      ),
+    );
+    expect(guesses.map((guess) => guess.status)).toContain(429);
   });
 });
