@@ -64,7 +64,7 @@ export function readDescription(value: unknown, field: string): string {
   return value;
 }
 
-function readObject(value: unknown, field: string): Record<string, unknown> {
+export function readObject(value: unknown, field: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ValidationError(field, 'must be a JSON object');
   }

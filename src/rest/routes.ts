@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import type { EventService } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
 import type { RawEventFilter } from '../domain/query';
+import { readObject } from '../domain/validate';
 import { fromRestEvent, toRestEvent, toRestTree } from './event-json';
 import { OPENAPI } from './openapi';
 
@@ -65,13 +66,6 @@ function listFilter(query: Query): RawEventFilter {
   };
 }
 
-function bodyOf(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ValidationError('body', 'must be a JSON object');
-  }
-  return body as Record<string, unknown>;
-}
-
 function eventOf(body: Record<string, unknown>): Record<string, unknown> {
   if (typeof body.event !== 'object' || body.event === null || Array.isArray(body.event)) {
     throw new ValidationError('event', 'must be a JSON object holding the event');
@@ -94,12 +88,12 @@ function readBodiesAsJson(scope: FastifyInstance): void {
 export function registerRestRoutes(app: FastifyInstance, events: EventService): void {
   readBodiesAsJson(app);
   app.put('/api/v1/event/', async (request) => {
-    const body = bodyOf(request.body);
+    const body = readObject(request.body, 'body');
     return toRestEvent(await events.create(request.actor, fromRestEvent(eventOf(body))));
   });
 
   app.post('/api/v1/event/', async (request) => {
-    const body = bodyOf(request.body);
+    const body = readObject(request.body, 'body');
     // "update" is the original's "updated with brand new data": a replace.
     const mode = body.operation === 'merge' ? 'merge' : body.operation === 'update' ? 'replace' : undefined;
     if (!mode)
