@@ -1,5 +1,5 @@
 /** Runs the `ets` command as a subprocess, as a user would. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 export interface Run {
   code: number | null;
@@ -7,14 +7,24 @@ export interface Run {
   stderr: string;
 }
 
-export function runEts(
-  args: string[],
-  options: { url: string; stdin?: string; node?: string[]; env?: NodeJS.ProcessEnv },
-): Promise<Run> {
+interface EtsOptions {
+  url: string;
+  /** Node's own flags, e.g. a heap limit */
+  node?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `ets` started, talking to `url`. */
+export function spawnEts(args: string[], options: EtsOptions): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...(options.node ?? []), '--import', 'tsx', 'src/cli/ets.ts', ...args], {
+    env: { ...process.env, ETS_URL: options.url, ...options.env },
+  });
+}
+
+/** `ets` run to its end, with what it printed. */
+export function runEts(args: string[], options: EtsOptions & { stdin?: string }): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(options.node ?? []), '--import', 'tsx', 'src/cli/ets.ts', ...args], {
-      env: { ...process.env, ETS_URL: options.url, ...options.env },
-    });
+    const child = spawnEts(args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));

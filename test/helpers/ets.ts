@@ -6,6 +6,7 @@ import type { CommandStartedEvent } from 'mongodb';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config';
 import { startEts, type RunningEts } from '../../src/start';
+import { until } from './wait';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -91,6 +92,11 @@ export async function gqlAt<T = Record<string, any>>(
     signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
   });
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
+}
+
+/** Waits until `count` subscribers are attached to the change feed of `ets`. */
+export function untilSubscribers(ets: TestEts, count: number): Promise<void> {
+  return until(() => ets.ets.feed.size === count, `${count} live subscriptions`);
 }
 
 /** The data of a response that must have no errors. */

@@ -41,7 +41,7 @@ export async function subscribe(
       else waiters.push(waiter);
     }
   };
-  // Subscribed once the server has started the operation: a first ping-pong after it.
+  // Connected (acknowledged); whether the subscription is live yet, untilSubscribers tells.
   await new Promise<void>((resolve, reject) => {
     client.on('connected', () => resolve());
     client.on('closed', () => reject(new Error('closed before connecting')));

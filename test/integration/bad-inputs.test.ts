@@ -151,16 +151,21 @@ async function viaRest(
 }
 
 const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id } }';
+const COUNT = 'query($f: EventFilter) { events(filter: $f) { totalCount } }';
 const cases: Array<[string, () => Promise<Refusal | undefined>, Partial<Refusal>?]> = [];
 
 /** GraphQL's ID input takes an integer as its decimal text (the GraphQL spec), so these are bad on REST only. */
 const REST_ONLY = new Set(['id a number', 'parentId a number']);
 
+/** A field path in REST's names: event.detailUrls.ci → event.detail_urls.ci */
+const restField = (field: string) =>
+  field.replace(/\b(parentId|sourceId|startTime|endTime|detailUrls)\b/, (name) => REST_NAMES[name] as string);
+
 for (const [name, event, field] of BAD_EVENTS) {
   cases.push([
     `REST PUT: ${name}`,
     () => viaRest('PUT', '/api/v1/event/', JSON.stringify({ event: toRest(event) })),
-    { status: 400 },
+    { status: 400, field: restField(field) },
   ]);
   if (REST_ONLY.has(name)) continue;
   // Wrong JSON types are refused while graphql-js reads the variable, named by its path ("e.id").
@@ -179,6 +184,7 @@ for (const [name, event, field] of BAD_EVENTS) {
         query: 'mutation($e: EventInput!) { mergeEvent(event: $e, upsert: true) { id } }',
         variables: { e: { id: 'm', ...event } },
       }),
+    { field: graphqlField as unknown as string },
   ]);
 }
 for (const time of BAD_TIMES) {
@@ -252,31 +258,11 @@ for (const [name, query, variables] of [
   ['first over the page size', '{ events(first: 1001) { totalCount } }', undefined],
   ['first negative', '{ events(first: -1) { totalCount } }', undefined],
   ['a forged cursor', '{ events(after: "eyJ4IjoxfQ") { totalCount } }', undefined],
-  [
-    'a filter tag value as an operator',
-    'query($f: EventFilter) { events(filter: $f) { totalCount } }',
-    { f: { tags: { service: [{ $gt: '' }] } } },
-  ],
-  [
-    'a filter tag map as an operator',
-    'query($f: EventFilter) { events(filter: $f) { totalCount } }',
-    { f: { tags: { $where: 'sleep(1000)' } } },
-  ],
-  [
-    'a search as an operator',
-    'query($f: EventFilter) { events(filter: $f) { totalCount } }',
-    { f: { search: { $regex: '.*' } } },
-  ],
-  [
-    'a search over 1000 characters',
-    'query($f: EventFilter) { events(filter: $f) { totalCount } }',
-    { f: { search: 's'.repeat(1001) } },
-  ],
-  [
-    'a window backwards',
-    'query($f: EventFilter) { events(filter: $f) { totalCount } }',
-    { f: { from: '2016-12-06', to: '2016-12-05' } },
-  ],
+  ['a filter tag value as an operator', COUNT, { f: { tags: { service: [{ $gt: '' }] } } }],
+  ['a filter tag map as an operator', COUNT, { f: { tags: { $where: 'sleep(1000)' } } }],
+  ['a search as an operator', COUNT, { f: { search: { $regex: '.*' } } }],
+  ['a search over 1000 characters', COUNT, { f: { search: 's'.repeat(1001) } }],
+  ['a window backwards', COUNT, { f: { from: '2016-12-06', to: '2016-12-05' } }],
   ['a histogram without a window', '{ histogram(filter: {}, interval: "1h") { count } }', undefined],
   [
     'a histogram interval of 0',
@@ -317,11 +303,7 @@ cases.push([
   () => viaGraphQL([{ query: '{ viewer { token } }' }, { query: '{ viewer { token } }' }]),
 ]);
 
-it(`holds a corpus of ${cases.length} bad inputs`, () => {
-  expect(cases.length).toBeGreaterThanOrEqual(100);
-});
-
-describe('each bad input is refused with a clear error', () => {
+describe(`each of ${cases.length} bad inputs is refused with a clear error`, () => {
   it.each(cases.map(([name, send, expected]) => ({ name, send, expected })))('$name', async ({ send, expected }) => {
     const refusal = await send();
     expect(refusal).toBeDefined();
@@ -336,8 +318,7 @@ describe('each bad input is refused with a clear error', () => {
 
 it('takes injection attempts that are valid text literally', async () => {
   const count = async (filter: Record<string, unknown>) =>
-    dataOf(await ets.gql('query($f: EventFilter) { events(filter: $f) { totalCount } }', { f: filter })).events
-      .totalCount;
+    dataOf(await ets.gql(COUNT, { f: filter })).events.totalCount;
   // Regex bombs, as text: no match, and an answer (a backtracking regex would hang here).
   for (const search of ['(a+)+$', '(a|aa)+$', '([a-zA-Z]+)*$', '(.*a){20}', '\\', '[', '.*'])
     expect(await count({ search })).toBe(0);

@@ -1,10 +1,10 @@
 /** The `ets` command as a subprocess against the real server. */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runEts, type Run } from '../helpers/cli';
-import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+import { runEts, spawnEts, type Run } from '../helpers/cli';
+import { dataOf, startTestEts, uniqueId, untilSubscribers, type TestEts } from '../helpers/ets';
+import { until } from '../helpers/wait';
 
 let ets: TestEts;
 let other: TestEts;
@@ -103,19 +103,17 @@ it('queries with filters, all pages or a limit, as a table or JSON', async () =>
 
 it('tails changes live until interrupted', async () => {
   const run = uniqueId('tail');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ets.ts', 'tail', '--tag', `run=${run}`], {
-    env: { ...process.env, ETS_URL: ets.url },
-  });
+  const child = spawnEts(['tail', '--tag', `run=${run}`], { url: ets.url });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  for (let i = 0; i < 400 && ets.ets.feed.size === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  await untilSubscribers(ets, 1);
   dataOf(
     await ets.gql('mutation($e: EventInput!) { createEvent(event: $e) { id } }', {
       e: { id: `${run}-x`, tags: { run: [run] }, description: 'hello' },
     }),
   );
-  for (let i = 0; i < 400 && !stdout.includes('\n'); i++) await new Promise((r) => setTimeout(r, 25));
+  await until(() => stdout.includes('\n'), 'a line from ets tail');
   child.kill('SIGINT');
   expect(await exited).toBe(0);
   expect(stdout).toBe(`CREATED\t${run}-x\thello\n`);

@@ -91,7 +91,7 @@ it('refuses GraphQL documents too deep, too costly or with too many aliases, bef
   );
 });
 
-it('applies the same limits to subscriptions', async () => {
+it('applies the depth limit to subscriptions too', async () => {
   const client = createClient({
     url: `${ets.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,

@@ -11,19 +11,15 @@ import { startEts, type RunningEts } from '../../src/start';
 import { isRunning as running, startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
 import { ferretdbPath } from '../../src/store/ferretdb-binary';
 import { dataOf, gqlAt, startTestEts, testConfig, uniqueId } from '../helpers/ets';
+import { until } from '../helpers/wait';
 
 const silent = pino({ level: 'silent' });
 
 const gql = (url: string, query: string, variables?: Record<string, unknown>) => gqlAt(url, query, variables);
 
 /** Polls (bounded) until `check` holds; the store needs a moment to come back. */
-async function eventually(check: () => Promise<boolean>, attempts = 120): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('condition not reached');
-}
+const eventually = (check: () => Promise<boolean>) =>
+  until(check, 'the store back', { timeoutMs: 30_000, everyMs: 250 });
 
 describe('HTTP endpoints', () => {
   it('serves healthz, readyz and GraphiQL from its own files', async () => {

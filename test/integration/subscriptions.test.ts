@@ -8,17 +8,13 @@ import { runInNewContext } from 'node:vm';
 import WebSocket from 'ws';
 import { matchesQuery } from '../../src/domain/changes';
 import { readEventQuery } from '../../src/domain/query';
-import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+import { dataOf, startTestEts, uniqueId, untilSubscribers, type TestEts } from '../helpers/ets';
+import { until } from '../helpers/wait';
 import { EVENT_CHANGED, subscribe } from '../helpers/subscriber';
 
 const REDIS_URL = process.env.ETS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Polls (bounded) until the instance has `count` live subscribers. */
-async function untilSubscribers(ets: TestEts, count: number): Promise<void> {
-  for (let i = 0; i < 400 && ets.ets.feed.size !== count; i++) await new Promise((r) => setTimeout(r, 25));
-  expect(ets.ets.feed.size).toBe(count);
-}
-
 const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id } }';
 const MERGE = 'mutation($e: EventInput!) { mergeEvent(event: $e) { id } }';
 const DELETE = 'mutation($id: ID!) { deleteEvent(id: $id) { id } }';
@@ -180,9 +176,7 @@ describe('one instance', () => {
 
     // The slow one reads again: it gets what was already on its way, then the error.
     slow.resume();
-    for (let i = 0; i < 400 && !slow.messages.some((m) => m.type === 'complete'); i++) {
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await until(() => slow.messages.some((m) => m.type === 'complete'), 'the slow subscriber told its stream is over');
     const last = slow.messages.filter((m) => m.type !== 'ka' && m.type !== 'ping').slice(-2);
     expect(last[0]?.payload.errors[0].extensions.code).toBe('SLOW_SUBSCRIBER');
     expect(last[0]?.payload.errors[0].message).toContain('fell more than 1000 changes behind');
@@ -217,7 +211,7 @@ describe('one instance', () => {
     for (let i = 0; i < 1000; i += 10)
       await Promise.all(Array.from({ length: 10 }, (_, j) => (j % 2 ? cycle() : vanish())));
     await untilSubscribers(ets, 0);
-    for (let i = 0; i < 400 && ets.ets.subscriptions.clients > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    await until(() => ets.ets.subscriptions.clients === 0, 'every socket closed');
     expect(ets.ets.subscriptions.clients).toBe(0);
     expect(process.getActiveResourcesInfo().length).toBeLessThanOrEqual(resourcesBefore);
     gc();
@@ -327,7 +321,7 @@ describe('several instances through Redis', () => {
     const admin = new Redis(REDIS_URL);
     await admin.client('KILL', 'TYPE', 'pubsub');
     admin.disconnect();
-    for (let i = 0; i < 400 && before.errors.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    await until(() => before.errors.length > 0, 'the subscriber told of the interruption');
     expect((before.errors[0] as { extensions?: { code?: string } }).extensions?.code).toBe('FEED_INTERRUPTED');
     await untilSubscribers(a, 0);
     await before.close();

@@ -42,12 +42,12 @@ describe('query limits', () => {
   it('take a page size given as a variable at its default, else at the largest page', () => {
     const query = (def: string) => `query($n: Int${def}) { events(first: $n) { nodes { children { id } } } }`;
     expect(errorsOf(query(' = 10'))).toEqual([]);
-    expect(errorsOf(query(''))).toHaveLength(1);
+    expect(errorsOf(query(''))).toEqual([expect.stringContaining('(ETS_MAX_QUERY_COST)')]);
   });
 
   it('follow fragments', () => {
     const query = `{ events(first: 1000) { ...page } } fragment page on EventConnection { nodes { ancestors { id } } }`;
-    expect(errorsOf(query)).toHaveLength(1);
+    expect(errorsOf(query)).toEqual([expect.stringContaining('(ETS_MAX_QUERY_COST)')]);
   });
 
   it('refuse more aliases than the limit', () => {
