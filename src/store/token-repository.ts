@@ -1,6 +1,8 @@
 /**
  * API tokens in the `tokens` collection, keyed by name (so a name is unique everywhere,
- * atomically, on any store), with the public token id indexed for look-ups.
+ * atomically, on any store), with the public token id indexed for look-ups. When each was
+ * last used is kept apart, in `token_uses`: FerretDB v1 rewrites a whole document on an
+ * update, so a use recorded at the moment of a revocation could otherwise undo it.
  */
 import type { Collection, Db } from 'mongodb';
 import { ConflictError } from '../domain/errors';
@@ -18,8 +20,13 @@ interface TokenDocument {
   namespace: Array<{ key: string; values: string[] }> | null;
   createdAt: Date;
   createdBy: string | null;
-  lastUsedAt: Date | null;
   revokedAt: Date | null;
+}
+
+interface TokenUseDocument {
+  /** the token id */
+  _id: string;
+  lastUsedAt: Date;
 }
 
 function toDocument(token: TokenRecord): TokenDocument {
@@ -31,12 +38,11 @@ function toDocument(token: TokenRecord): TokenDocument {
     namespace: token.namespace && Object.entries(token.namespace).map(([key, values]) => ({ key, values })),
     createdAt: token.createdAt,
     createdBy: token.createdBy,
-    lastUsedAt: token.lastUsedAt,
     revokedAt: token.revokedAt,
   };
 }
 
-function fromDocument(doc: TokenDocument): TokenRecord {
+function fromDocument(doc: TokenDocument, lastUsedAt: Date | null): TokenRecord {
   let namespace: TagMap | null = null;
   if (doc.namespace) {
     namespace = emptyMap<string[]>();
@@ -50,16 +56,26 @@ function fromDocument(doc: TokenDocument): TokenRecord {
     namespace,
     createdAt: doc.createdAt,
     createdBy: doc.createdBy ?? null,
-    lastUsedAt: doc.lastUsedAt ?? null,
+    lastUsedAt,
     revokedAt: doc.revokedAt ?? null,
   };
 }
 
 export class MongoTokenRepository implements TokenStore {
   private readonly tokens: Collection<TokenDocument>;
+  private readonly uses: Collection<TokenUseDocument>;
 
   constructor(db: Db) {
     this.tokens = db.collection<TokenDocument>('tokens');
+    this.uses = db.collection<TokenUseDocument>('token_uses');
+  }
+
+  /** The records of these token documents, with when each was last used. */
+  private async withUses(docs: TokenDocument[]): Promise<TokenRecord[]> {
+    if (docs.length === 0) return [];
+    const uses = await this.uses.find({ _id: { $in: docs.map((doc) => doc.tokenId) } }).toArray();
+    const lastUsed = new Map(uses.map((use) => [use._id, use.lastUsedAt]));
+    return docs.map((doc) => fromDocument(doc, lastUsed.get(doc.tokenId) ?? null));
   }
 
   async ensureIndexes(): Promise<void> {
@@ -80,19 +96,19 @@ export class MongoTokenRepository implements TokenStore {
   findById(id: string): Promise<TokenRecord | null> {
     return guard(async () => {
       const doc = await this.tokens.findOne({ tokenId: id });
-      return doc && fromDocument(doc);
+      return doc && (await this.withUses([doc]))[0]!;
     });
   }
 
   findByName(name: string): Promise<TokenRecord | null> {
     return guard(async () => {
       const doc = await this.tokens.findOne({ _id: name });
-      return doc && fromDocument(doc);
+      return doc && (await this.withUses([doc]))[0]!;
     });
   }
 
   list(): Promise<TokenRecord[]> {
-    return guard(async () => (await this.tokens.find().sort({ createdAt: 1 }).toArray()).map(fromDocument));
+    return guard(async () => this.withUses(await this.tokens.find().sort({ createdAt: 1 }).toArray()));
   }
 
   revoke(name: string, at: Date): Promise<boolean> {
@@ -104,7 +120,7 @@ export class MongoTokenRepository implements TokenStore {
 
   touch(id: string, at: Date): Promise<void> {
     return guard(async () => {
-      await this.tokens.updateOne({ tokenId: id }, { $set: { lastUsedAt: at } });
+      await this.uses.updateOne({ _id: id }, { $set: { lastUsedAt: at } }, { upsert: true });
     });
   }
 
