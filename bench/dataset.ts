@@ -39,7 +39,8 @@ export function syntheticEvent(n: number, next: () => number, prefix = 'bench'):
     parentId: n % 3 === 0 ? null : `${prefix}-${n - 1}`,
     sourceId: `run-${n}`,
     startTime: start,
-    endTime: new Date(start.getTime() + Math.floor(next() * 900_000)),
+    // most work takes minutes; incidents last up to four hours
+    endTime: new Date(start.getTime() + Math.floor(next() * (type === 'incident' ? 4 * 3_600_000 : 900_000))),
     description: `${type} of ${service} #${n}`,
     detailUrls: { ci: `https://ci.example.com/run/${n}` },
     tags: {

@@ -1,57 +1,49 @@
 /**
- * `npm run bench`: the GraphQL path against the raw driver, on one store, in one run.
- * Loads a synthetic data set, starts ETS as its own process, then measures each line both
- * ways. Store: MONGODB_URI when set, else the embedded FerretDB/SQLite in a temp folder.
+ * `npm run bench`: the figures of docs/performance.md, on one store, in one run. Builds the
+ * synthetic data set through the store's batch path (reused by later runs), starts ETS as
+ * its own process on it, and measures what a person and a bot see over HTTP.
+ * Store: the embedded SQLite store unless MONGODB_URI is set.
  *
- *   BENCH_EVENTS (100000) size of the data set    BENCH_QUERIES (20) queries per side
- *   BENCH_CREATES (2000) single creates per side  BENCH_BATCHES (40) batches of 100 per side
- *   BENCH_SUBSCRIBERS (100) live subscribers      BENCH_CHANGES (1000) changes they receive
+ *   BENCH_EVENTS (1000000; 100000 on MongoDB) events in the data set, over 30 days
+ *   BENCH_DATA (bench/data)      where the embedded data sets are kept between runs
+ *   BENCH_SUBSCRIBERS (100) live subscribers   BENCH_CHANGES (1000) changes they receive
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
 import pino from 'pino';
-import { createEvent } from '../src/domain/rules';
-import { readEventQuery } from '../src/domain/query';
-import { toDocument, type EventDocument } from '../src/store/event-document';
-import { eventFilter, PAGE_ORDER } from '../src/store/event-filter';
-import { startEmbeddedStore } from '../src/store/embedded-store';
+import type { EventRecord } from '../src/domain/event';
+import { openStorage } from '../src/store/storage';
+import { DATABASE_FILE } from '../src/store/sqlite/database';
 import { DAYS, random, SERVICES, START, syntheticEvent } from './dataset';
 import { measureLiveChanges } from './live';
-import { measure, type Measurement } from './measure';
+import { measure, percentile, type Measurement } from './measure';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const EVENTS = env('BENCH_EVENTS', 100_000);
-const CREATES = env('BENCH_CREATES', 2_000);
-const BATCHES = env('BENCH_BATCHES', 40);
-const QUERIES = env('BENCH_QUERIES', 20);
+const MONGODB_URI = process.env.MONGODB_URI || undefined;
+const EVENTS = env('BENCH_EVENTS', MONGODB_URI ? 100_000 : 1_000_000);
 const SUBSCRIBERS = env('BENCH_SUBSCRIBERS', 100);
 const CHANGES = env('BENCH_CHANGES', 1000);
+const DATASET_VERSION = 2;
+const DAY = 86_400_000;
+const END = START + DAYS * DAY;
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-function post(port: number, body: string): Promise<string> {
-  return new Promise((resolve, reject) => {
+function call(port: number, method: 'GET' | 'POST', path: string, body?: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
     const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json' },
-      },
+      { host: '127.0.0.1', port, path, method, agent, headers: { 'content-type': 'application/json' } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString();
-          if (res.statusCode !== 200 || text.includes('"errors"'))
-            reject(new Error(`GraphQL failed: ${text.slice(0, 300)}`));
-          else resolve(text);
+          if (res.statusCode !== 200 || text.startsWith('{"errors"'))
+            reject(new Error(`${path}: ${text.slice(0, 300)}`));
+          else resolvePromise(text);
         });
       },
     );
@@ -60,67 +52,165 @@ function post(port: number, body: string): Promise<string> {
   });
 }
 
-async function waitForReady(port: number): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      const ok = await new Promise<boolean>((resolve) => {
-        request({ host: '127.0.0.1', port, path: '/readyz' }, (res) => {
-          res.resume();
-          resolve(res.statusCode === 200);
-        })
-          .on('error', () => resolve(false))
-          .end();
-      });
-      if (ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('ETS did not become ready');
+const gql = (port: number, query: string, variables: Record<string, unknown>) =>
+  call(port, 'POST', '/graphql', JSON.stringify({ query, variables }));
+
+/** Where the data set lives, and whether it is there already (a marker written once it is whole). */
+function dataset(): { dataDir: string; database: string; marker: string } {
+  const name = `ets_bench_${EVENTS}_v${DATASET_VERSION}`;
+  const dataDir = resolve(process.env.BENCH_DATA ?? join('bench', 'data'), name);
+  return { dataDir, database: name, marker: join(dataDir, 'dataset.json') };
 }
 
-function row(http: Measurement, raw: Measurement): string {
-  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toPrecision(2));
-  return `| ${http.name} | ${f(http.rate)}/s, p50 ${f(http.p50)} ms, p99 ${f(http.p99)} ms | ${f(raw.rate)}/s, p50 ${f(raw.p50)} ms, p99 ${f(raw.p99)} ms | ${(raw.rate / http.rate).toFixed(2)}x | ${(http.p50 / raw.p50).toFixed(2)}x |`;
+async function buildDataset(): Promise<string> {
+  const { dataDir, database, marker } = dataset();
+  const want = JSON.stringify({ events: EVENTS, version: DATASET_VERSION, store: MONGODB_URI ? 'mongodb' : 'sqlite' });
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return `reused ${EVENTS} events`;
+  const store = await openStorage(
+    { mongodbUri: MONGODB_URI, dataDir, database, readTimeoutMs: 600_000, sqliteReaders: 1 },
+    pino({ level: 'warn' }),
+  );
+  const started = performance.now();
+  const next = random(42);
+  try {
+    for (let n = 0; n < EVENTS; n += 1000) {
+      const batch: EventRecord[] = Array.from({ length: Math.min(1000, EVENTS - n) }, (_, i) =>
+        syntheticEvent(n + i, next),
+      );
+      await store.events.insertMany(batch);
+    }
+  } finally {
+    await store.close();
+  }
+  writeFileSync(marker, want);
+  const seconds = (performance.now() - started) / 1000;
+  return `built ${EVENTS} events through the batch path in ${seconds.toFixed(1)} s (${Math.round(EVENTS / seconds)}/s)`;
+}
+
+async function startServer(): Promise<{ child: ChildProcess; port: number; startupMs: number }> {
+  const { dataDir, database } = dataset();
+  const port = 40_000 + Math.floor(Math.random() * 20_000);
+  const uri = MONGODB_URI?.replace(/\/[^/?]*(\?|$)/, `/${database}$1`);
+  const started = performance.now();
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: {
+      ...process.env,
+      MONGODB_URI: uri ?? '',
+      ETS_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ETS_RATE_LIMIT: '0',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 6000; i++) {
+    if (
+      await call(port, 'GET', '/readyz').then(
+        () => true,
+        () => false,
+      )
+    ) {
+      return { child, port, startupMs: performance.now() - started };
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('ETS did not become ready within 60 s');
+}
+
+const f = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toPrecision(2));
+const line = (m: Measurement) => `${f(m.rate)}/s, p50 ${f(m.p50)} ms, p99 ${f(m.p99)} ms`;
+
+const TIMELINE_EVENT = 'id parentId startTime endTime description tags';
+const FIRST_VIEW = {
+  events: `query($filter: EventFilter) { events(filter: $filter, first: 1000) { totalCount pageInfo { hasNextPage endCursor } nodes { ${TIMELINE_EVENT} } } }`,
+  tagKeys: 'query($filter: EventFilter) { tagKeys(filter: $filter, first: 200) { key count } }',
+  tagValues: 'query($filter: EventFilter) { tagValues(key: "service", filter: $filter, first: 50) { value count } }',
+  histogram: 'query($filter: EventFilter!) { histogram(filter: $filter, interval: "15m") { start count } }',
+};
+const DETAILS = `query($id: ID!) {
+  event(id: $id) { ${TIMELINE_EVENT} sourceId detailUrls createdAt updatedAt revision changedBy
+    revisions { revision changedBy parentId startTime endTime description detailUrls tags updatedAt }
+    ancestors(limit: 50) { ${TIMELINE_EVENT} } }
+  eventTree(id: $id, maxDepth: 3) { truncated event { ${TIMELINE_EVENT} }
+    children { truncated event { ${TIMELINE_EVENT} } children { truncated event { ${TIMELINE_EVENT} }
+      children { truncated event { ${TIMELINE_EVENT} } } } } } }`;
+
+/** Times the four queries of the UI's first view, one after another as a sum, and as the UI sends them: at once. */
+async function firstView(port: number, rounds: number) {
+  const filter = { from: END - DAY, to: END };
+  const sums: number[] = [];
+  const parallel: number[] = [];
+  const each: Record<string, number[]> = { events: [], tagKeys: [], tagValues: [], histogram: [] };
+  for (let r = 0; r < rounds; r++) {
+    let sum = 0;
+    for (const [name, query] of Object.entries(FIRST_VIEW)) {
+      const t0 = performance.now();
+      await gql(port, query, { filter });
+      const ms = performance.now() - t0;
+      each[name]?.push(ms);
+      sum += ms;
+    }
+    sums.push(sum);
+    const t0 = performance.now();
+    await Promise.all(Object.values(FIRST_VIEW).map((query) => gql(port, query, { filter })));
+    parallel.push(performance.now() - t0);
+  }
+  const median = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
+  return {
+    sum: median(sums),
+    parallel: median(parallel),
+    each: Object.fromEntries(Object.entries(each).map(([name, xs]) => [name, median(xs)])),
+  };
 }
 
 async function main(): Promise<void> {
-  const logger = pino({ level: 'warn' });
-  const embedded = process.env.MONGODB_URI
-    ? undefined
-    : await startEmbeddedStore(await mkdtemp(join(tmpdir(), 'ets-bench-')), logger);
-  const base = process.env.MONGODB_URI ?? (embedded?.uri as string);
-  const database = `ets_bench_${Date.now()}`;
-  const client = await new MongoClient(base, { maxPoolSize: 50 }).connect();
-  const build = (await client.db('admin').command({ buildInfo: 1 })) as { version: string; ferretdbVersion?: string };
-  const storeName = build.ferretdbVersion ? `FerretDB ${build.ferretdbVersion}` : `MongoDB ${build.version}`;
-  const raw = client.db(database).collection<EventDocument>('events');
-
-  const port = 40_000 + Math.floor(Math.random() * 20_000);
-  const uri = base.replace(/\/[^/?]*(\?|$)/, `/${database}$1`);
-  const server = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, MONGODB_URI: uri, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  console.log(`data set: ${await buildDataset()}`);
+  const { child, port, startupMs } = await startServer();
+  const rows: Array<[string, string]> = [];
+  const runId = Date.now().toString(36);
   try {
-    await waitForReady(port);
-    console.log(`store: ${storeName}; loading ${EVENTS} events…`);
-    const next = random(42);
-    const loadStart = Date.now();
-    for (let n = 0; n < EVENTS; n += 1000) {
-      const batch = Array.from({ length: Math.min(1000, EVENTS - n) }, (_, i) =>
-        toDocument(syntheticEvent(n + i, next)),
-      );
-      await raw.insertMany(batch, { ordered: false });
-    }
-    console.log(`loaded in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
+    rows.push(['start-up on the existing data, to /readyz 200', `${f(startupMs)} ms`]);
+    // Warm the caches as a server that has been running would have them.
+    await firstView(port, 2);
 
-    const rows: string[] = [];
-    const create = (prefix: string) => (i: number) => syntheticEvent(i, random(i + 7), prefix);
-    const input = (e: ReturnType<typeof syntheticEvent>) => ({
+    const view = await firstView(port, 10);
+    rows.push([
+      'first view of a 24h window (events first 1000 + totalCount, tagKeys, tagValues, histogram 15m)',
+      `${f(view.sum)} ms one after another (events ${f(view.each.events ?? 0)}, tagKeys ${f(view.each.tagKeys ?? 0)}, ` +
+        `tagValues ${f(view.each.tagValues ?? 0)}, histogram ${f(view.each.histogram ?? 0)}); ${f(view.parallel)} ms at once, as the UI sends them`,
+    ]);
+
+    const PAGE = `query($f: EventFilter) { events(filter: $f, first: 100) { nodes { ${TIMELINE_EVENT} detailUrls createdAt updatedAt revision } } }`;
+    const tagDay = (q: number) => {
+      const day = START + (q % DAYS) * DAY;
+      return { f: { tags: { service: [SERVICES[(q * 7) % SERVICES.length]] }, from: day, to: day + DAY } };
+    };
+    rows.push([
+      'one tag + 24h, first 100, 1 client',
+      line(await measure('tag', 300, 1, (q) => gql(port, PAGE, tagDay(q)))),
+    ]);
+    rows.push([
+      'one tag + 24h, first 100, 16 clients',
+      line(await measure('tag16', 5000, 16, (q) => gql(port, PAGE, tagDay(q)))),
+    ]);
+
+    // bench-(3k+1): a parent (3k) and a child (3k+2), in chains all over the 30 days.
+    rows.push([
+      'event details as the UI asks them (revisions, ancestors, eventTree 3 deep), 1 client',
+      line(
+        await measure('details', 300, 1, (q) =>
+          gql(port, DETAILS, { id: `bench-${((q * 7919) % Math.floor(EVENTS / 3)) * 3 + 1}` }),
+        ),
+      ),
+    ]);
+
+    const input = (e: EventRecord) => ({
       id: e.id,
-      parentId: e.parentId,
+      parentId: null,
       sourceId: e.sourceId,
       startTime: e.startTime.getTime(),
       endTime: e.endTime.getTime(),
@@ -128,92 +218,74 @@ async function main(): Promise<void> {
       detailUrls: e.detailUrls,
       tags: e.tags,
     });
-
     const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id revision } }';
-    const httpCreate = await measure('createEvent vs insertOne', CREATES, 8, (i) =>
-      post(port, JSON.stringify({ query: CREATE, variables: { e: input(create('http-one')(i)) } })),
-    );
-    const rawCreate = await measure('insertOne', CREATES, 8, (i) => {
-      const e = create('raw-one')(i);
-      return raw.insertOne(toDocument(createEvent(e.id, { ...e }, new Date())));
-    });
-    rows.push(row(httpCreate, rawCreate));
-
+    const create = (prefix: string) => (i: number) => input(syntheticEvent(i, random(i + 7), `${prefix}-${runId}`));
+    rows.push([
+      'createEvent, 8 clients',
+      line(await measure('create', 4000, 8, (i) => gql(port, CREATE, { e: create('one')(i) }))),
+    ]);
     const BATCH = 'mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount } }';
-    const batchOf = (prefix: string, b: number) => Array.from({ length: 100 }, (_, i) => create(prefix)(b * 100 + i));
-    const httpBatch = await measure(
-      'createEvents(100) vs insertMany(100), events',
-      BATCHES,
-      2,
-      (b) => post(port, JSON.stringify({ query: BATCH, variables: { es: batchOf('http-many', b).map(input) } })),
-      100,
-    );
-    const rawBatch = await measure(
-      'insertMany',
-      BATCHES,
-      2,
-      (b) =>
-        raw.insertMany(
-          batchOf('raw-many', b).map((e) => toDocument(createEvent(e.id, { ...e }, new Date()))),
-          { ordered: false },
+    rows.push([
+      'createEvents of 1000, 2 clients (events/s)',
+      line(
+        await measure(
+          'batch',
+          20,
+          2,
+          (b) => gql(port, BATCH, { es: Array.from({ length: 1000 }, (_, i) => create('many')(b * 1000 + i)) }),
+          1000,
         ),
-      100,
-    );
-    rows.push(row(httpBatch, rawBatch));
+      ),
+    ]);
 
-    const windows = Array.from({ length: QUERIES }, (_, q) => {
-      const day = START + (q % DAYS) * 86_400_000;
-      return { service: SERVICES[(q * 7) % SERVICES.length] as string, from: day, to: day + 86_400_000 };
+    // /healthz while 4 clients ask for the facets of all 30 days, again and again.
+    const FACETS = `query($f: EventFilter) { tagKeys(filter: $f, first: 200) { key count }
+      tagValues(key: "service", filter: $f, first: 50) { value count } }`;
+    let loading = true;
+    let facetQueries = 0;
+    const facetLoad = Array.from({ length: 4 }, async () => {
+      while (loading) {
+        await gql(port, FACETS, { f: { from: START, to: END } });
+        facetQueries++;
+      }
     });
-    const EVENTS_QUERY = `query($f: EventFilter) { events(filter: $f, first: 100) {
-      nodes { id parentId startTime endTime description detailUrls tags createdAt updatedAt revision } } }`;
-    const httpQuery = await measure('events(1 tag, 1 day, first 100) vs find', QUERIES, 1, (q) => {
-      const w = windows[q] as (typeof windows)[number];
-      return post(
-        port,
-        JSON.stringify({
-          query: EVENTS_QUERY,
-          variables: { f: { tags: { service: [w.service] }, from: w.from, to: w.to } },
-        }),
-      );
-    });
-    const rawQuery = await measure('find', QUERIES, 1, (q) => {
-      const w = windows[q] as (typeof windows)[number];
-      const filter = eventFilter(readEventQuery({ tags: { service: [w.service] }, from: w.from, to: w.to }));
-      return raw.find(filter).sort(PAGE_ORDER).limit(101).toArray();
-    });
-    rows.push(row(httpQuery, rawQuery));
+    const health = await measure('healthz', 500, 1, () => call(port, 'GET', '/healthz'));
+    loading = false;
+    await Promise.all(facetLoad);
+    rows.push([
+      '/healthz while 4 clients run 30-day facet queries',
+      `${line(health)} (${facetQueries} facet queries meanwhile)`,
+    ]);
 
     const live = await measureLiveChanges(port, SUBSCRIBERS, CHANGES, (i, tag) => {
-      const event = input(create(`${tag}-event`)(i));
-      return post(
-        port,
-        JSON.stringify({ query: CREATE, variables: { e: { ...event, tags: { ...event.tags, run: [tag] } } } }),
-      );
+      const event = create(`${tag}-event`)(i);
+      return gql(port, CREATE, { e: { ...event, tags: { ...event.tags, run: [tag] } } });
     });
+    rows.push(['live changes', live]);
 
-    const cpu = cpus()[0]?.model ?? 'unknown CPU';
-    console.log(
-      `\nmachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-    );
-    console.log(
-      `store: ${storeName}, ${EVENTS} events loaded; ${CREATES} creates, ${BATCHES} batches, ${QUERIES} queries per side\n`,
-    );
-    console.log('| line | GraphQL over HTTP | raw driver | throughput ratio (raw/GraphQL) | p50 ratio (GraphQL/raw) |');
-    console.log('| --- | --- | --- | --- | --- |');
-    for (const line of rows) console.log(line);
-    console.log(`\nlive changes: ${live}`);
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+    rows.push(['server RSS after the run', `${f(Number(rss) / 1024)} MiB`]);
+    if (!MONGODB_URI) {
+      const file = join(dataset().dataDir, DATABASE_FILE);
+      const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+      rows.push(['database file', `${f(bytes / 2 ** 20)} MiB (${f(bytes / EVENTS)} bytes per event)`]);
+    }
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    await client
-      .db(database)
-      .dropDatabase()
-      .catch(() => undefined);
-    await client.close();
-    await embedded?.stop();
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
     agent.destroy();
   }
+
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `\nmachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  console.log(
+    `store: ${MONGODB_URI ? `MongoDB protocol at ${MONGODB_URI}` : 'embedded SQLite'}, ${EVENTS} events over ${DAYS} days\n`,
+  );
+  console.log('| line | figure |');
+  console.log('| --- | --- |');
+  for (const [name, figure] of rows) console.log(`| ${name} | ${figure} |`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 /** `npm run store:install`: builds the FerretDB binary of the embedded store into .tools/bin. */
-import { buildFerretdb, ferretdbPath, goAvailable, isFerretdbCurrent } from '../src/store/ferretdb-binary';
+import { buildFerretdb, ferretdbPath, goAvailable, isFerretdbCurrent } from './ferretdb/binary';
 
 async function main(): Promise<void> {
   const target = ferretdbPath();
@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   }
   if (!(await goAvailable())) {
     console.error(
-      'Go is needed to build FerretDB (https://go.dev/doc/install); without it ETS uses mongodb-memory-server.',
+      'Go is needed to build FerretDB (https://go.dev/doc/install); the tests of the MongoDB store on FerretDB need it.',
     );
     process.exit(1);
   }

@@ -25,9 +25,13 @@ export interface ServerLimits {
 export interface Config {
   port: number;
   host: string;
-  /** Unset: ETS starts its embedded store. */
+  /** Unset: the embedded store, SQLite in the data folder. */
   mongodbUri: string | undefined;
   dataDir: string;
+  /** ETS_STORE_TIMEOUT_MS: the deadline of one read of the store. */
+  readTimeoutMs: number;
+  /** ETS_SQLITE_READERS: threads reading the embedded store. */
+  sqliteReaders: number;
   /** Set: live changes fan out to every instance through this Redis. */
   redisUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -107,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     mongodbUri,
     dataDir: env.ETS_DATA_DIR || './data',
+    readTimeoutMs: readCount(env, 'ETS_STORE_TIMEOUT_MS', 10_000, 100),
+    sqliteReaders: readCount(env, 'ETS_SQLITE_READERS', 2),
     redisUrl: env.REDIS_URL || undefined,
     logLevel: logLevel as Config['logLevel'],
     auth: auth as AuthMode,

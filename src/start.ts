@@ -6,8 +6,8 @@ import { TokenService } from './domain/token-service';
 import { ensureFirstToken } from './first-token';
 import { AccessPolicy, isLoopback } from './http/access';
 import { buildApp } from './http/app';
-import { openStore, type StoreConnection } from './store/connection';
-import { startEmbeddedStore, type EmbeddedStore } from './store/embedded-store';
+import { openStorage, type Storage } from './store/storage';
+import type { StoreCallListener } from './store/observed-store';
 import { createFeed, type Feed } from './feed/create-feed';
 import type { SubscriptionServer } from './graphql/subscription-server';
 
@@ -15,35 +15,31 @@ export interface RunningEts {
   /** e.g. http://127.0.0.1:4000 */
   url: string;
   config: Config;
-  store: StoreConnection;
+  store: Storage;
   feed: Feed;
   subscriptions: SubscriptionServer;
-  embedded: EmbeddedStore | undefined;
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
   logger?: Logger;
-  /** Watch the driver's commands (tests count store round trips with it). */
-  monitorCommands?: boolean;
-  /** A database other than the URI's (tests give each file its own). */
+  /** Told of every call to the event store (tests count store round trips with it). */
+  onStoreCall?: StoreCallListener;
+  /** A MongoDB database other than the URI's (tests give each server its own). */
   database?: string;
 }
 
 export async function startEts(config: Config, options: StartOptions = {}): Promise<RunningEts> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const embedded = config.mongodbUri ? undefined : await startEmbeddedStore(config.dataDir, logger);
-  const uri = config.mongodbUri ?? (embedded as EmbeddedStore).uri;
-  const store = await openStore(uri, logger, options);
+  const store = await openStorage({ ...config, database: options.database }, logger, options.onStoreCall);
   // Instances sharing a database share a channel.
-  const feed = await createFeed(config.redisUrl, `ets:changes:${store.databaseName}`, logger).catch(
+  const feed = await createFeed(config.redisUrl, `ets:changes:${store.channel}`, logger).catch(
     async (error: unknown) => {
       await store.close();
-      await embedded?.stop();
       throw error;
     },
   );
-  const events = new EventService(store.repository, feed, { limits: config.limits });
+  const events = new EventService(store.events, feed, { limits: config.limits });
   const tokens = new TokenService(store.tokens, {
     onTouchError: (error) => logger.warn({ err: error }, "could not record a token's last use"),
   });
@@ -52,8 +48,8 @@ export async function startEts(config: Config, options: StartOptions = {}): Prom
     events,
     tokens,
     access,
-    store: store.repository,
-    isStoreReachable: () => store.isReachable(),
+    store: store.events,
+    isStoreReady: () => store.isReady(),
     logger,
     limits: config.limits,
     corsOrigins: config.corsOrigins,
@@ -76,12 +72,10 @@ export async function startEts(config: Config, options: StartOptions = {}): Prom
     store,
     feed,
     subscriptions: app.subscriptions,
-    embedded,
     async stop() {
       await app.close();
       await feed.close();
       await store.close();
-      await embedded?.stop();
     },
   };
 }

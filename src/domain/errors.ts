@@ -3,7 +3,7 @@
  * the REST layer map them to extensions.code and HTTP statuses.
  */
 export type DomainErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'STORE_TIMEOUT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -66,12 +66,26 @@ export class ForbiddenError extends FieldError {
   readonly code = 'FORBIDDEN';
 }
 
-/** The store cannot be reached or did not answer in time; the request may be retried. */
+/** The store cannot be reached (it does not answer a ping); the request may be retried. */
 export class StoreUnavailableError extends DomainError {
   readonly code = 'STORE_UNAVAILABLE';
   constructor(cause?: unknown) {
     super('the event store is unavailable, try again shortly', { cause });
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * One read ran past its deadline and was stopped; the store itself is fine. Asking again
+ * the same way will likely time out again: a narrower filter or window is the cure.
+ */
+export class StoreTimeoutError extends DomainError {
+  readonly code = 'STORE_TIMEOUT';
+  constructor(readonly timeoutMs: number) {
+    super(
+      `the query did not finish within ${timeoutMs} ms (ETS_STORE_TIMEOUT_MS) and was stopped: narrow its filter or time window`,
+    );
+    this.name = 'StoreTimeoutError';
   }
 }
 

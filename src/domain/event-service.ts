@@ -156,7 +156,7 @@ export class EventService {
     const { from, to } = histogramWindow(query, intervalMs);
     // The window selects by start time here; the other conditions of the filter apply as usual.
     const rest = { ...query, from: undefined, to: undefined };
-    return histogramBuckets(from, to, intervalMs, await this.store.findStartTimes(rest, from, to));
+    return histogramBuckets(from, to, intervalMs, await this.store.countByStartTime(rest, from, to, intervalMs));
   }
 
   /** A numbered page (0 is the first) of `size` events, and how many match in all. */

@@ -1,6 +1,6 @@
-/** The storage the domain needs, as an interface: store/ implements it for MongoDB. */
+/** The storage the domain needs, as an interface: store/ implements it on SQLite and on MongoDB. */
 import type { EventRecord } from './event';
-import type { TagKeyCount, TagValueCount } from './facets';
+import type { HistogramCount, TagKeyCount, TagValueCount } from './facets';
 import type { EventQuery, PagePosition } from './query';
 
 export interface EventStore {
@@ -21,8 +21,11 @@ export interface EventStore {
   countTagKeys(query: EventQuery, limit: number): Promise<TagKeyCount[]>;
   /** The values of one tag key among the matching events, with counts; most first. */
   countTagValues(query: EventQuery, key: string, limit: number): Promise<TagValueCount[]>;
-  /** The start times of the matching events that start in [from, to). */
-  findStartTimes(query: EventQuery, from: Date, to: Date): Promise<Date[]>;
+  /**
+   * How many matching events start in each bucket of [from, to): buckets of `intervalMs`
+   * aligned to multiples of it, the empty ones left out.
+   */
+  countByStartTime(query: EventQuery, from: Date, to: Date, intervalMs: number): Promise<HistogramCount[]>;
   /** Throws ConflictError when the id is taken. */
   insert(event: EventRecord): Promise<void>;
   /** Inserts what it can; per input index, true when inserted, false when the id was taken. */

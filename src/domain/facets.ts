@@ -17,6 +17,12 @@ export interface HistogramBucket {
   count: number;
 }
 
+/** Events in the bucket starting at `start` (epoch ms), as a store counts them. */
+export interface HistogramCount {
+  start: number;
+  count: number;
+}
+
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 export const MAX_BUCKETS = 10_000;
 
@@ -37,22 +43,33 @@ export function histogramWindow(query: EventQuery, intervalMs: number): { from: 
   return { from: query.from, to: query.to };
 }
 
+/** The bucket a time falls in: buckets are aligned to multiples of the interval. */
+export function bucketStart(timeMs: number, intervalMs: number): number {
+  return Math.floor(timeMs / intervalMs) * intervalMs;
+}
+
+/** Counts start times into their buckets, for a store that cannot count them itself. */
+export function countIntoBuckets(startTimes: readonly Date[], intervalMs: number): HistogramCount[] {
+  const counts = new Map<number, number>();
+  for (const time of startTimes) {
+    const bucket = bucketStart(time.getTime(), intervalMs);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  }
+  return [...counts].map(([start, count]) => ({ start, count }));
+}
+
 /**
- * Counts start times into buckets aligned to multiples of the interval (so that the same
- * interval gives the same buckets whatever the window), every bucket of the window listed.
+ * Every bucket of the window, with the counts a store gave (so that the same interval
+ * gives the same buckets whatever the window).
  */
 export function histogramBuckets(
   from: Date,
   to: Date,
   intervalMs: number,
-  startTimes: readonly Date[],
+  counted: readonly HistogramCount[],
 ): HistogramBucket[] {
-  const first = Math.floor(from.getTime() / intervalMs) * intervalMs;
-  const counts = new Map<number, number>();
-  for (const time of startTimes) {
-    const bucket = Math.floor(time.getTime() / intervalMs) * intervalMs;
-    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-  }
+  const first = bucketStart(from.getTime(), intervalMs);
+  const counts = new Map(counted.map(({ start, count }) => [start, count]));
   const buckets: HistogramBucket[] = [];
   for (let start = first; start < to.getTime(); start += intervalMs) {
     buckets.push({ start: new Date(start), count: counts.get(start) ?? 0 });

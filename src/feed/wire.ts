@@ -1,6 +1,6 @@
 /** A change as text between instances: JSON with ISO times, checked when read back. */
 import type { EventChange } from '../domain/changes';
-import { fromDocument, toDocument } from '../store/event-document';
+import { fromDocument, toDocument } from '../store/mongodb/event-document';
 
 export function serializeChange(change: EventChange): string {
   // The stored shape keeps user keys out of field names; its index is not needed here.

@@ -36,14 +36,15 @@ export interface AppDependencies {
   tokens: TokenService;
   access: AccessPolicy;
   store: EventStore;
-  isStoreReachable: () => Promise<boolean>;
+  /** The store answers and its indexes exist. */
+  isStoreReady: () => Promise<boolean>;
   logger: Logger;
   limits: ServerLimits;
   corsOrigins: readonly string[];
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const { events, tokens, access, store, isStoreReachable, logger, limits, corsOrigins } = deps;
+  const { events, tokens, access, store, isStoreReady, logger, limits, corsOrigins } = deps;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: limits.bodyBytes,
@@ -104,8 +105,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_, reply) => {
-    const reachable = await isStoreReachable();
-    return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ready' : 'store unreachable' });
+    const ready = await isStoreReady().catch(() => false);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'store not ready' });
   });
   // The REST API and the pages answer errors their own way, in a scope of their own.
   await app.register(async (rest) => {

@@ -11,6 +11,7 @@ export const STATUS_OF: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   STORE_UNAVAILABLE: 503,
+  STORE_TIMEOUT: 504,
 };
 
 /** A refusal decided before any use case runs: a limit, an origin, a malformed request. */

@@ -65,6 +65,7 @@ const ERROR = {
         'RATE_LIMITED',
         'PAYLOAD_TOO_LARGE',
         'STORE_UNAVAILABLE',
+        'STORE_TIMEOUT',
         'BAD_REQUEST',
         'INTERNAL_SERVER_ERROR',
       ],

@@ -180,7 +180,7 @@ it('opens an event with its fields and its tree, and a tree node opens that even
 
 it('asks for a read token when the server wants one, and reads with the token it is given', async () => {
   // A server that asks reads for a token too; with none yet, it leaves a first admin token.
-  const closed = await startTestEts(undefined, { env: { ETS_AUTH: 'all' } });
+  const closed = await startTestEts({ env: { ETS_AUTH: 'all' } });
   try {
     const admin = (await readFile(join(closed.ets.config.dataDir, 'first-admin-token'), 'utf8')).trim();
     const reader = dataOf(

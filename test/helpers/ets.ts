@@ -1,11 +1,18 @@
-/** Starts a real ETS over HTTP against the test store, in a database of its own. */
+/**
+ * Starts a real ETS over HTTP against the store under test, with data of its own: the
+ * embedded SQLite store in a temporary folder, or, with MONGODB_URI set, a database of its
+ * own on that MongoDB (or FerretDB).
+ */
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommandStartedEvent } from 'mongodb';
+import Database from 'better-sqlite3';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config';
+import type { EventStore } from '../../src/domain/event-store';
 import { startEts, type RunningEts } from '../../src/start';
+import type { StoreCall } from '../../src/store/observed-store';
 import { until } from './wait';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -24,15 +31,21 @@ export interface TestEts {
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GraphQLResponse<T>>;
-  /** Store commands (find, insert, ...) seen while `action` ran. */
-  countCommands(action: () => Promise<unknown>): Promise<CommandStartedEvent[]>;
+  /** The event store's methods called while `action` ran, in order: one round trip each. */
+  storeCalls(action: () => Promise<unknown>): Promise<Array<keyof EventStore>>;
+  /** The rows (or documents) of one of the store's tables as they are stored, for checks of what was written. */
+  storedRows(table: 'events' | 'event_versions' | 'tokens'): Promise<unknown[]>;
   stop(): Promise<void>;
 }
 
-export function testStoreUri(): string {
-  const uri = process.env.ETS_TEST_MONGODB_URI;
-  if (!uri) throw new Error('ETS_TEST_MONGODB_URI is not set: run the tests through jest (global-setup)');
-  return uri;
+/** The store the tests run on: MONGODB_URI when it is set (any MongoDB or FerretDB), else SQLite. */
+export function testStoreKind(): 'sqlite' | 'mongodb' {
+  return process.env.MONGODB_URI ? 'mongodb' : 'sqlite';
+}
+
+/** `it` for a test of one store's own mechanics; the other store's run lists it as skipped. */
+export function itOn(kind: 'sqlite' | 'mongodb'): jest.It {
+  return testStoreKind() === kind ? it : it.skip;
 }
 
 /** The configuration of a test server: the defaults, on a free loopback port, with `env` applied. */
@@ -46,13 +59,29 @@ export function testConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
   };
 }
 
-export async function startTestEts(
-  database = `ets_test_${randomUUID().slice(0, 8)}`,
-  { redisUrl, env, host }: { redisUrl?: string; env?: NodeJS.ProcessEnv; host?: string } = {},
-): Promise<TestEts> {
-  const ets = await startEts(testConfig({ mongodbUri: testStoreUri(), redisUrl, ...(host && { host }) }, env), {
+export interface TestEtsOptions {
+  /** A second instance on the data of this one, as behind a load balancer. */
+  sameDataAs?: TestEts;
+  redisUrl?: string;
+  env?: NodeJS.ProcessEnv;
+  host?: string;
+}
+
+export async function startTestEts({ sameDataAs, redisUrl, env, host }: TestEtsOptions = {}): Promise<TestEts> {
+  let listener: ((call: StoreCall) => void) | undefined;
+  const database = sameDataAs?.database ?? `ets_test_${randomUUID().slice(0, 8)}`;
+  const config = testConfig(
+    {
+      mongodbUri: process.env.MONGODB_URI || undefined,
+      redisUrl,
+      ...(host && { host }),
+      ...(sameDataAs && { dataDir: sameDataAs.ets.config.dataDir }),
+    },
+    env,
+  );
+  const ets = await startEts(config, {
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    monitorCommands: true,
+    onStoreCall: (call) => listener?.(call),
     database,
   });
   return {
@@ -60,19 +89,33 @@ export async function startTestEts(
     ets,
     database,
     gql: (query, variables, token) => gqlAt(ets.url, query, variables, { token }),
-    async countCommands(action) {
-      const seen: CommandStartedEvent[] = [];
-      const listener = (event: CommandStartedEvent) => seen.push(event);
-      ets.store.client.on('commandStarted', listener);
+    async storeCalls(action) {
+      const seen: Array<keyof EventStore> = [];
+      listener = (call) => seen.push(call.method);
       try {
         await action();
       } finally {
-        ets.store.client.off('commandStarted', listener);
+        listener = undefined;
       }
       return seen;
     },
-    stop: () => ets.stop(),
+    storedRows: (table) => storedRows(ets, table),
+    async stop() {
+      await ets.stop();
+      if (!sameDataAs) await rm(config.dataDir, { recursive: true, force: true });
+    },
   };
+}
+
+async function storedRows(ets: RunningEts, table: 'events' | 'event_versions' | 'tokens'): Promise<unknown[]> {
+  const store = ets.store;
+  if (store.kind === 'mongodb') return store.client.db(store.databaseName).collection(table).find().toArray();
+  const db = new Database(store.file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT * FROM ${table}`).all();
+  } finally {
+    db.close();
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The reliability promises under faults: a server killed with SIGKILL during a steady
- * write load, the store stopped during load and started again, and 200 concurrent merges
- * on one event through two servers. Every write that was acknowledged must be in the
- * store afterwards.
+ * write load, the MongoDB store stopped during load and started again, and 200 concurrent
+ * merges on one event through two servers. Every write that was acknowledged must be in
+ * the store afterwards.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { startEts, type RunningEts } from '../../src/start';
-import { startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
-import { ferretdbPath } from '../../src/store/ferretdb-binary';
-import { dataOf, gqlAt, startTestEts, testConfig, testStoreUri, uniqueId } from '../helpers/ets';
+import { ferretdbPath } from '../../scripts/ferretdb/binary';
+import { dataOf, gqlAt, startTestEts, testConfig, testStoreKind, uniqueId } from '../helpers/ets';
+import { startFerretdb, type FerretdbProcess } from '../helpers/ferretdb';
 
 const silent = pino({ level: 'silent' });
 // TEST_LOG_LEVEL=error shows what a server under test logged about an unexpected error.
@@ -62,8 +62,8 @@ function within<T>(promise: Promise<T>, seconds: number, what: string): Promise<
 }
 
 /** An ETS on a FerretDB of its own, which a test may stop, kill and start again. */
-function ownStore(prefix: string): { store: EmbeddedStore; ets: RunningEts } {
-  const own = {} as { store: EmbeddedStore; ets: RunningEts };
+function ownStore(prefix: string): { store: FerretdbProcess; ets: RunningEts } {
+  const own = {} as { store: FerretdbProcess; ets: RunningEts };
   beforeAll(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), prefix));
     own.store = await startFerretdb(ferretdbPath(), dataDir, silent);
@@ -99,11 +99,19 @@ function failureSummary(failures: ReadonlyArray<{ ms: number }>) {
   };
 }
 
-/** `ets` as its own process (npm start's entry), on the test store; resolves with its URL. */
-function startServerProcess(uri: string): Promise<{ child: ChildProcess; url: string }> {
+/** Where a server process keeps its data: a folder of its own, or a database of its own on MONGODB_URI. */
+async function ownData(prefix: string): Promise<NodeJS.ProcessEnv> {
+  if (testStoreKind() === 'sqlite') return { ETS_DATA_DIR: await mkdtemp(join(tmpdir(), prefix)), MONGODB_URI: '' };
+  return {
+    MONGODB_URI: `${(process.env.MONGODB_URI as string).replace(/\/$/, '')}/${prefix}${randomUUID().slice(0, 8)}`,
+  };
+}
+
+/** `ets` as its own process (npm start's entry), on the store under test; resolves with its URL. */
+function startServerProcess(data: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, MONGODB_URI: uri, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', REDIS_URL: '' },
+      env: { ...process.env, ...data, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', REDIS_URL: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.once('exit', (code) => reject(new Error(`the server exited with ${code} before serving`)));
@@ -182,9 +190,9 @@ function writeLoad(
 
 describe('kill -9 of the server during a steady write load', () => {
   it('keeps every acknowledged write', async () => {
-    const uri = `${testStoreUri().replace(/\/$/, '')}/ets_kill_${randomUUID().slice(0, 8)}`;
+    const data = await ownData('ets_kill_');
     const run = uniqueId('kill');
-    const first = await startServerProcess(uri);
+    const first = await startServerProcess(data);
     let killed = false;
     let url = first.url;
     const load = writeLoad(() => url, run, {
@@ -202,7 +210,7 @@ describe('kill -9 of the server during a steady write load', () => {
     expect(killed).toBe(true);
     expect(load.failures.every((failure) => failure.code === 'NETWORK')).toBe(true);
 
-    const second = await startServerProcess(uri);
+    const second = await startServerProcess(data);
     url = second.url;
     try {
       await expectAcknowledgedStored(url, load);
@@ -218,7 +226,10 @@ describe('kill -9 of the server during a steady write load', () => {
   });
 });
 
-describe('the store stopped during load and started again', () => {
+// The embedded store lives and dies with the server (above); a MongoDB store can go away alone.
+const describeOnMongodb = testStoreKind() === 'mongodb' ? describe : describe.skip;
+
+describeOnMongodb('the MongoDB store stopped during load and started again', () => {
   const own = ownStore('ets-store-fault-');
 
   it('fails requests with a clear error while it is down, recovers by itself, and loses nothing', async () => {
@@ -286,43 +297,10 @@ describe('the store stopped during load and started again', () => {
   });
 });
 
-describe('kill -9 of the embedded store during a steady write load', () => {
-  const own = ownStore('ets-store-kill-');
-
-  it('is restarted by its supervisor, and keeps every acknowledged write', async () => {
-    const run = uniqueId('store-kill');
-    const pid = own.store.pid() as number;
-    let killedAt = Infinity;
-    let recovered!: () => void;
-    const recovery = new Promise<void>((resolve) => (recovered = resolve));
-    const load = writeLoad(() => own.ets.url, run, {
-      writers: 4,
-      stopOnError: false,
-      onAck: (acked) => {
-        if (acked >= 100 && killedAt === Infinity) {
-          killedAt = acked;
-          process.kill(pid, 'SIGKILL');
-        }
-        if (acked >= killedAt + 100) recovered();
-      },
-    });
-    await within(recovery, 30, '100 writes acknowledged after the store was killed');
-    await load.stop();
-    expect(own.store.pid()).not.toBe(pid);
-    expect(load.failures.filter((failure) => failure.code !== 'STORE_UNAVAILABLE')).toEqual([]);
-    await expectAcknowledgedStored(own.ets.url, load);
-    await report('kill -9 of the store', {
-      ackedCreates: load.created.length,
-      ackedMerges: load.merged.length,
-      ...failureSummary(load.failures),
-    });
-  });
-});
-
 describe('200 concurrent merges on one event, through two servers', () => {
   it('keeps all 200 changes, each as a revision', async () => {
-    const database = `ets_merge_${randomUUID().slice(0, 8)}`;
-    const [a, b] = await Promise.all([startTestEts(database), startTestEts(database)]);
+    const a = await startTestEts();
+    const b = await startTestEts({ sameDataAs: a });
     try {
       const id = uniqueId('hot');
       dataOf(await a.gql(CREATE, { e: { id, tags: { service: ['web'] } } }));
@@ -345,7 +323,8 @@ describe('200 concurrent merges on one event, through two servers', () => {
       );
       await report('200 concurrent merges', { revision: event.revision, seconds: Number(mergeSeconds.toFixed(1)) });
     } finally {
-      await Promise.all([a.stop(), b.stop()]);
+      await b.stop();
+      await a.stop();
     }
   });
 });

@@ -6,7 +6,7 @@ import { dataOf, startTestEts, type TestEts } from '../helpers/ets';
 
 let ets: TestEts;
 beforeAll(async () => {
-  ets = await startTestEts(undefined, {
+  ets = await startTestEts({
     env: {
       ETS_MAX_BODY_BYTES: '4096',
       ETS_MAX_BATCH: '3',

@@ -1,16 +1,15 @@
 /**
  * Running ETS: health endpoints, GraphiQL without a CDN, the embedded store keeping data
- * across restarts and coming back after a crash, and the store going away and returning.
+ * across restarts in owner-only files, and a MongoDB store going away and returning.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { startEts, type RunningEts } from '../../src/start';
-import { isRunning as running, startFerretdb, type EmbeddedStore } from '../../src/store/embedded-store';
-import { ferretdbPath } from '../../src/store/ferretdb-binary';
-import { dataOf, gqlAt, startTestEts, testConfig, uniqueId } from '../helpers/ets';
+import { ferretdbPath } from '../../scripts/ferretdb/binary';
+import { dataOf, gqlAt, startTestEts, testConfig, testStoreKind, uniqueId } from '../helpers/ets';
+import { startFerretdb, type FerretdbProcess } from '../helpers/ferretdb';
 import { until } from '../helpers/wait';
 
 const silent = pino({ level: 'silent' });
@@ -52,74 +51,66 @@ describe('HTTP endpoints', () => {
 });
 
 describe('embedded store', () => {
-  it('keeps data across a restart of the service', async () => {
+  it('keeps data across a restart, in owner-only files, ready as soon as it serves', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'ets-persist-'));
     const config = testConfig({ mongodbUri: undefined, dataDir });
     const id = uniqueId();
     let ets: RunningEts = await startEts(config, { logger: silent });
     try {
-      expect(ets.embedded?.kind).toBe('ferretdb-sqlite');
+      expect(ets.store.kind).toBe('sqlite');
       dataOf(
         await gql(ets.url, 'mutation($e: EventInput!) { createEvent(event: $e) { id } }', {
-          e: { id, tags: { k: ['v'] } },
+          e: { id, tags: { k: ['v'] }, description: 'kept across restarts' },
         }),
       );
     } finally {
       await ets.stop();
     }
+    expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+    for (const name of await readdir(dataDir))
+      expect([name, (await stat(join(dataDir, name))).mode & 0o777]).toEqual([name, 0o600]);
+
     ets = await startEts(config, { logger: silent });
     try {
-      const found = dataOf(await gql(ets.url, 'query($id: ID!) { event(id: $id) { id tags } }', { id }));
-      expect(found.event).toEqual({ id, tags: { k: ['v'] } });
-
-      // The store's process dies: ETS restarts it and answers again, losing nothing.
-      process.kill(ets.embedded?.pid() as number, 'SIGKILL');
-      await eventually(
-        async () => (await gql(ets.url, 'query($id: ID!) { event(id: $id) { id } }', { id })).data?.event?.id === id,
+      expect((await fetch(`${ets.url}/readyz`)).status).toBe(200);
+      const found = dataOf(
+        await gql(
+          ets.url,
+          'query($id: ID!) { event(id: $id) { id tags } events(filter: {search: "ACROSS"}) { nodes { id } } }',
+          { id },
+        ),
       );
+      expect(found.event).toEqual({ id, tags: { k: ['v'] } });
+      expect(found.events.nodes).toEqual([{ id }]);
+    } finally {
+      await ets.stop();
+    }
+  });
+
+  it('says so when the data folder holds the data of the earlier FerretDB-based store', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ets-earlier-'));
+    await mkdir(join(dataDir, 'ferretdb'));
+    await writeFile(join(dataDir, 'ferretdb', 'ets.sqlite'), '');
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const ets = await startEts(testConfig({ mongodbUri: undefined, dataDir }), { logger });
+    try {
+      const warning = lines
+        .map((line) => JSON.parse(line) as { msg: string })
+        .find((l) => /earlier embedded store/.test(l.msg));
+      expect(warning?.msg).toContain(join(dataDir, 'ferretdb'));
+      expect(warning?.msg).toContain('ets export');
     } finally {
       await ets.stop();
     }
   });
 });
 
-describe('embedded store after ETS was killed outright', () => {
-  it('stops the FerretDB the killed ETS left behind before starting a new one on the same files', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'ets-orphan-'));
-    const script = `
-      const pino = require('pino');
-      const { startFerretdb } = require('./src/store/embedded-store');
-      const { ferretdbPath } = require('./src/store/ferretdb-binary');
-      startFerretdb(ferretdbPath(), ${JSON.stringify(dataDir)}, pino({ level: 'silent' }))
-        .then((store) => console.log('pid ' + store.pid()));`;
-    const owner = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const orphan = await new Promise<number>((resolve, reject) => {
-      owner.stdout.on('data', (chunk: Buffer) => {
-        const pid = /pid (\d+)/.exec(chunk.toString())?.[1];
-        if (pid) resolve(Number(pid));
-      });
-      owner.once('exit', () => reject(new Error('the owner exited before starting FerretDB')));
-    });
-    owner.kill('SIGKILL');
-    await new Promise((resolve) => owner.once('exit', resolve));
-    expect(running(orphan)).toBe(true);
+// The embedded store cannot go away on its own; a MongoDB store can.
+const describeOnMongodb = testStoreKind() === 'mongodb' ? describe : describe.skip;
 
-    try {
-      const store = await startFerretdb(ferretdbPath(), dataDir, silent);
-      try {
-        expect(running(orphan)).toBe(false);
-        expect(store.pid()).not.toBe(orphan);
-      } finally {
-        await store.stop();
-      }
-    } finally {
-      if (running(orphan)) process.kill(orphan, 'SIGKILL');
-    }
-  });
-});
-
-describe('store outage', () => {
-  let store: EmbeddedStore;
+describeOnMongodb('MongoDB store outage', () => {
+  let store: FerretdbProcess;
   let ets: RunningEts;
   let dataDir: string;
   beforeAll(async () => {

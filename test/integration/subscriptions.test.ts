@@ -251,7 +251,7 @@ describe('one instance', () => {
     const stored = (await subscriber.waitFor(3)).map((c) => c.event.id);
     expect(stored).toEqual(fixtures.map((f) => f.id));
     await subscriber.close();
-    const events = await Promise.all(fixtures.map((f) => ets.ets.store.repository.findById(f.id)));
+    const events = await Promise.all(fixtures.map((f) => ets.ets.store.events.findById(f.id)));
     const filters: Array<Record<string, unknown>> = [
       { excludeTags: { status: ['fail'] } },
       { excludeTags: { absent: ['x'] } },
@@ -287,8 +287,8 @@ describe('several instances through Redis', () => {
   let a: TestEts;
   let b: TestEts;
   beforeAll(async () => {
-    a = await startTestEts(undefined, { redisUrl: REDIS_URL });
-    b = await startTestEts(a.database, { redisUrl: REDIS_URL });
+    a = await startTestEts({ redisUrl: REDIS_URL });
+    b = await startTestEts({ sameDataAs: a, redisUrl: REDIS_URL });
   });
   afterAll(async () => {
     await b.stop();

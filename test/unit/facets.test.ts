@@ -1,4 +1,4 @@
-import { histogramBuckets, histogramWindow, readInterval } from '../../src/domain/facets';
+import { countIntoBuckets, histogramBuckets, histogramWindow, readInterval } from '../../src/domain/facets';
 import { readEventQuery } from '../../src/domain/query';
 
 describe('readInterval', () => {
@@ -19,11 +19,11 @@ describe('histogramBuckets', () => {
   const t = (iso: string) => new Date(iso);
 
   it('lists every bucket of the window, aligned to the interval, with counts by start time', () => {
-    const buckets = histogramBuckets(t('2026-01-01T00:30:00Z'), t('2026-01-01T03:00:00Z'), 3_600_000, [
-      t('2026-01-01T00:45:00Z'),
-      t('2026-01-01T00:59:59.999Z'),
-      t('2026-01-01T02:00:00Z'),
-    ]);
+    const counted = countIntoBuckets(
+      [t('2026-01-01T00:45:00Z'), t('2026-01-01T00:59:59.999Z'), t('2026-01-01T02:00:00Z')],
+      3_600_000,
+    );
+    const buckets = histogramBuckets(t('2026-01-01T00:30:00Z'), t('2026-01-01T03:00:00Z'), 3_600_000, counted);
     expect(buckets.map((b) => [b.start.toISOString(), b.count])).toEqual([
       ['2026-01-01T00:00:00.000Z', 2],
       ['2026-01-01T01:00:00.000Z', 0],

@@ -1,7 +1,7 @@
 import { decodeCursor, encodeCursor, readEventQuery, readPageSize } from '../../src/domain/query';
 import { escapeRegex } from '../../src/domain/query';
-import { eventFilter } from '../../src/store/event-filter';
-import { fromDocument, tagPair, toDocument } from '../../src/store/event-document';
+import { eventFilter } from '../../src/store/mongodb/event-filter';
+import { fromDocument, tagPair, toDocument } from '../../src/store/mongodb/event-document';
 
 describe('cursors', () => {
   it('round-trip the position of an event', () => {

@@ -1,5 +1,5 @@
 /**
- * Finding and building the FerretDB binary that the embedded store runs. It is built from
+ * Finding and building the FerretDB binary the tests of the MongoDB store run on. It is built from
  * the Go module (the version below) into .tools/bin of the project. A plain `go install`
  * is not enough: FerretDB's build expects a generated version file, so the module source
  * is copied to a temporary folder, the file is written, the patches in scripts/ferretdb
@@ -11,7 +11,7 @@ import { access, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../paths';
+import { projectRoot } from '../../src/paths';
 
 const run = promisify(execFile);
 

@@ -4,7 +4,7 @@
  * lists of pairs, and `tagIndex` holds one string per key/value pair for equality and
  * multikey-index lookups.
  */
-import { emptyMap, type EventRecord, type TagMap } from '../domain/event';
+import { emptyMap, type EventRecord, type TagMap } from '../../domain/event';
 
 export interface EventDocument {
   _id: string;

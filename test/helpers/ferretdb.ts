@@ -1,7 +1,6 @@
 /**
- * The store ETS starts by itself when no MONGODB_URI is given: FerretDB on SQLite files
- * under the data folder when its binary can be had, else mongodb-memory-server with a
- * persistent data folder. Either way the data survives a restart.
+ * FerretDB as a child process of the tests, on SQLite files of its own: the tests of the
+ * MongoDB store that stop, kill and restart their store run on it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,21 +8,12 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import { ensureFerretdb } from './ferretdb-binary';
 
-export interface EmbeddedStore {
+export interface FerretdbProcess {
   uri: string;
-  kind: 'ferretdb-sqlite' | 'mongodb-memory-server';
-  /** The store's process id, when it runs as a child process. */
+  /** The store's process id. */
   pid(): number | undefined;
   stop(): Promise<void>;
-}
-
-export async function startEmbeddedStore(dataDir: string, logger: Logger): Promise<EmbeddedStore> {
-  const binary = await ensureFerretdb((line) => logger.info(`embedded store: ${line}`));
-  if (binary) return startFerretdb(binary, resolve(dataDir), logger);
-  logger.info('embedded store: FerretDB is not installed and Go is not available; using mongodb-memory-server');
-  return startMongoMemoryServer(resolve(dataDir), logger);
 }
 
 function freePort(): Promise<number> {
@@ -88,7 +78,7 @@ async function stopLeftover(pidFile: string, logger: Logger): Promise<void> {
   }
   const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
   if (!command.includes('ferretdb')) return;
-  logger.warn({ pid }, 'embedded store: stopping a FerretDB left running by an earlier start');
+  logger.warn({ pid }, 'FerretDB: stopping a FerretDB left running by an earlier start');
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 100 && isRunning(pid); i++) await new Promise((r) => setTimeout(r, 50));
   if (isRunning(pid)) process.kill(pid, 'SIGKILL');
@@ -100,7 +90,7 @@ export async function startFerretdb(
   dataDir: string,
   logger: Logger,
   port?: number,
-): Promise<EmbeddedStore> {
+): Promise<FerretdbProcess> {
   const dir = join(dataDir, 'ferretdb');
   await mkdir(dir, { recursive: true });
   port ??= await freePort();
@@ -125,7 +115,7 @@ export async function startFerretdb(
     });
     // "<store pid> <ETS pid>": a later start stops the store only when its ETS is gone.
     void writeFile(pidFile, `${proc.pid ?? ''} ${process.pid}`).catch((error: unknown) =>
-      logger.warn({ err: error }, 'embedded store: cannot write its pid file'),
+      logger.warn({ err: error }, 'FerretDB: cannot write its pid file'),
     );
     let ended = false;
     // Keep the service alive: restart the store on the same port, so clients reconnect.
@@ -147,10 +137,9 @@ export async function startFerretdb(
 
   child = launch();
   await waitUntilListening(port, child, 30_000);
-  logger.info({ dataDir: dir, port }, 'embedded store: FerretDB on SQLite started');
+  logger.info({ dataDir: dir, port }, 'FerretDB: FerretDB on SQLite started');
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
-    kind: 'ferretdb-sqlite',
     pid: () => child.pid,
     async stop() {
       stopping = true;
@@ -162,22 +151,6 @@ export async function startFerretdb(
         clearTimeout(timer);
       }
       await rm(pidFile, { force: true });
-    },
-  };
-}
-
-async function startMongoMemoryServer(dataDir: string, logger: Logger): Promise<EmbeddedStore> {
-  const { MongoMemoryServer } = await import('mongodb-memory-server');
-  const dbPath = join(dataDir, 'mongodb');
-  await mkdir(dbPath, { recursive: true });
-  const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
-  logger.info({ dataDir: dbPath }, 'embedded store: mongodb-memory-server started');
-  return {
-    uri: server.getUri(),
-    kind: 'mongodb-memory-server',
-    pid: () => undefined,
-    async stop() {
-      await server.stop({ doCleanup: false });
     },
   };
 }

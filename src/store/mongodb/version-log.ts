@@ -9,7 +9,7 @@
  * state. The winner then copies the version into the events collection.
  */
 import type { Collection } from 'mongodb';
-import type { EventRecord } from '../domain/event';
+import type { EventRecord } from '../../domain/event';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
 import { oneOf } from './event-filter';
 import { isDuplicateKey } from './store-errors';
@@ -51,7 +51,10 @@ function entry(event: EventRecord, revision: number, deleted: boolean, at: Date)
 }
 
 export class VersionLog {
-  constructor(readonly entries: Collection<VersionEntry>) {}
+  constructor(
+    readonly entries: Collection<VersionEntry>,
+    private readonly reads: { maxTimeMS: number },
+  ) {}
 
   /** Claims the entry's revision; false when another writer already holds it. */
   async claim(entry: VersionEntry): Promise<boolean> {
@@ -78,7 +81,7 @@ export class VersionLog {
     const ids = [...new Set(events.map((event) => event.id))];
     const createdAts = events.map((event) => event.createdAt);
     const found = await this.entries
-      .find({ eventId: oneOf(ids), eventCreatedAt: oneOf(createdAts), deleted: false })
+      .find({ eventId: oneOf(ids), eventCreatedAt: oneOf(createdAts), deleted: false }, this.reads)
       .sort({ revision: 1 })
       .toArray();
     return events.map((event) =>
@@ -96,7 +99,7 @@ export class VersionLog {
   /** The tombstone of the latest incarnation of an id (ordered by data, not by any clock). */
   async lastTombstone(id: string): Promise<VersionEntry | null> {
     const [last] = await this.entries
-      .find({ eventId: id, deleted: true })
+      .find({ eventId: id, deleted: true }, this.reads)
       .sort({ eventCreatedAt: -1, revision: -1 })
       .limit(1)
       .toArray();

@@ -4,7 +4,7 @@
  * top level and everything else goes under $and; on MongoDB the shape makes no difference.
  */
 import type { Filter } from 'mongodb';
-import { escapeRegex, type EventQuery, type PagePosition } from '../domain/query';
+import { escapeRegex, type EventQuery, type PagePosition } from '../../domain/query';
 import { tagPair, tagPairs, type EventDocument } from './event-document';
 
 export const PAGE_ORDER = { startTime: -1, _id: -1 } as const;

@@ -1,10 +1,10 @@
 /** The EventStore on MongoDB (or anything speaking its wire protocol, such as FerretDB). */
 import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
-import { ConflictError } from '../domain/errors';
-import type { EventRecord } from '../domain/event';
-import type { EventStore } from '../domain/event-store';
-import type { TagKeyCount, TagValueCount } from '../domain/facets';
-import { escapeRegex, type EventQuery, type PagePosition } from '../domain/query';
+import { ConflictError } from '../../domain/errors';
+import type { EventRecord } from '../../domain/event';
+import type { EventStore } from '../../domain/event-store';
+import { countIntoBuckets, type HistogramCount, type TagKeyCount, type TagValueCount } from '../../domain/facets';
+import { escapeRegex, type EventQuery, type PagePosition } from '../../domain/query';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
 import { eventFilter, oneOf, PAGE_ORDER } from './event-filter';
 import { ensureIndexes } from './indexes';
@@ -25,28 +25,36 @@ export class MongoEventRepository implements EventStore {
   private readonly events: Collection<EventDocument>;
   private readonly log: VersionLog;
 
-  constructor(db: Db) {
+  /** Every read carries the deadline: the server stops it there (MaxTimeMSExpired). */
+  private readonly reads: { maxTimeMS: number };
+
+  constructor(db: Db, { readTimeoutMs }: { readTimeoutMs: number }) {
+    this.reads = { maxTimeMS: readTimeoutMs };
     this.events = db.collection<EventDocument>('events');
-    this.log = new VersionLog(db.collection<VersionEntry>('event_versions'));
+    this.log = new VersionLog(db.collection<VersionEntry>('event_versions'), this.reads);
+  }
+
+  private guard<T>(operation: () => Promise<T>): Promise<T> {
+    return guard(operation, this.reads.maxTimeMS);
   }
 
   ensureIndexes(): Promise<void> {
-    return guard(() => ensureIndexes(this.events, this.log.entries));
+    return this.guard(() => ensureIndexes(this.events, this.log.entries));
   }
 
   findById(id: string): Promise<EventRecord | null> {
-    return guard(async () => {
-      const doc = await this.events.findOne({ _id: id });
+    return this.guard(async () => {
+      const doc = await this.events.findOne({ _id: id }, this.reads);
       return doc ? fromDocument(doc) : null;
     });
   }
 
   findByIds(ids: readonly string[]): Promise<EventRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return guard(async () =>
+    return this.guard(async () =>
       (
         await this.events
-          .find({ _id: oneOf(ids) })
+          .find({ _id: oneOf(ids) }, this.reads)
           .limit(ids.length)
           .toArray()
       ).map(fromDocument),
@@ -55,10 +63,10 @@ export class MongoEventRepository implements EventStore {
 
   findChildren(parentIds: readonly string[], limit: number): Promise<EventRecord[]> {
     if (parentIds.length === 0) return Promise.resolve([]);
-    return guard(async () =>
+    return this.guard(async () =>
       (
         await this.events
-          .find({ parentId: oneOf(parentIds) })
+          .find({ parentId: oneOf(parentIds) }, this.reads)
           .sort(PAGE_ORDER)
           .limit(limit)
           .toArray()
@@ -68,8 +76,8 @@ export class MongoEventRepository implements EventStore {
 
   findParentsWithChildren(parentIds: readonly string[]): Promise<Set<string>> {
     if (parentIds.length === 0) return Promise.resolve(new Set());
-    return guard(async () => {
-      const found = await this.events.distinct('parentId', { parentId: { $in: [...parentIds] } });
+    return this.guard(async () => {
+      const found = await this.events.distinct('parentId', { parentId: { $in: [...parentIds] } }, this.reads);
       return new Set(found.filter((id): id is string => typeof id === 'string'));
     });
   }
@@ -79,10 +87,10 @@ export class MongoEventRepository implements EventStore {
     limit: number,
     from: { after?: PagePosition; skip?: number } = {},
   ): Promise<EventRecord[]> {
-    return guard(async () =>
+    return this.guard(async () =>
       (
         await this.events
-          .find(eventFilter(query, from.after))
+          .find(eventFilter(query, from.after), this.reads)
           .sort(PAGE_ORDER)
           .skip(from.skip ?? 0)
           .limit(limit)
@@ -92,52 +100,62 @@ export class MongoEventRepository implements EventStore {
   }
 
   count(query: EventQuery): Promise<number> {
-    return guard(() => this.events.countDocuments(eventFilter(query)));
+    return this.guard(() => this.events.countDocuments(eventFilter(query), this.reads));
   }
 
   countTagKeys(query: EventQuery, limit: number): Promise<TagKeyCount[]> {
-    return guard(async () => {
+    return this.guard(async () => {
       const groups = await this.events
-        .aggregate<{ _id: string; count: number }>([
-          { $match: eventFilter(query) },
-          { $unwind: '$tags' },
-          { $group: { _id: '$tags.key', count: { $sum: 1 } } },
-          { $sort: { count: -1, _id: 1 } },
-          { $limit: limit },
-        ])
+        .aggregate<{ _id: string; count: number }>(
+          [
+            { $match: eventFilter(query) },
+            { $unwind: '$tags' },
+            { $group: { _id: '$tags.key', count: { $sum: 1 } } },
+            { $sort: { count: -1, _id: 1 } },
+            { $limit: limit },
+          ],
+          this.reads,
+        )
         .toArray();
       return groups.map(({ _id, count }) => ({ key: _id, count }));
     });
   }
 
   countTagValues(query: EventQuery, key: string, limit: number): Promise<TagValueCount[]> {
-    return guard(async () => {
+    return this.guard(async () => {
       // Pairs of the key, from tagIndex (FerretDB cannot unwind a nested list such as tags.values).
       const prefix = `^${escapeRegex(JSON.stringify([key]).slice(0, -1))},`;
       const groups = await this.events
-        .aggregate<{ _id: string; count: number }>([
-          { $match: eventFilter(query) },
-          { $unwind: '$tagIndex' },
-          { $match: { tagIndex: { $regex: prefix } } },
-          { $group: { _id: '$tagIndex', count: { $sum: 1 } } },
-          { $sort: { count: -1, _id: 1 } },
-          { $limit: limit },
-        ])
+        .aggregate<{ _id: string; count: number }>(
+          [
+            { $match: eventFilter(query) },
+            { $unwind: '$tagIndex' },
+            { $match: { tagIndex: { $regex: prefix } } },
+            { $group: { _id: '$tagIndex', count: { $sum: 1 } } },
+            { $sort: { count: -1, _id: 1 } },
+            { $limit: limit },
+          ],
+          this.reads,
+        )
         .toArray();
       return groups.map(({ _id, count }) => ({ value: (JSON.parse(_id) as [string, string])[1], count }));
     });
   }
 
-  findStartTimes(query: EventQuery, from: Date, to: Date): Promise<Date[]> {
-    return guard(async () => {
+  countByStartTime(query: EventQuery, from: Date, to: Date, intervalMs: number): Promise<HistogramCount[]> {
+    return this.guard(async () => {
+      // Counted here: FerretDB v1 has no date arithmetic in $group.
       const filter = { $and: [eventFilter(query), { startTime: { $gte: from, $lt: to } }] };
-      const docs = await this.events.find(filter, { projection: { startTime: 1 } }).toArray();
-      return docs.map((doc) => doc.startTime);
+      const docs = await this.events.find(filter, { projection: { startTime: 1 }, ...this.reads }).toArray();
+      return countIntoBuckets(
+        docs.map((doc) => doc.startTime),
+        intervalMs,
+      );
     });
   }
 
   insert(event: EventRecord): Promise<void> {
-    return guard(async () => {
+    return this.guard(async () => {
       try {
         await this.events.insertOne(toDocument(event));
       } catch (error) {
@@ -150,7 +168,7 @@ export class MongoEventRepository implements EventStore {
   insertMany(events: readonly EventRecord[]): Promise<boolean[]> {
     const inserted = events.map(() => true);
     if (events.length === 0) return Promise.resolve(inserted);
-    return guard(async () => {
+    return this.guard(async () => {
       try {
         await this.events.insertMany(events.map(toDocument), { ordered: false });
       } catch (error) {
@@ -166,7 +184,7 @@ export class MongoEventRepository implements EventStore {
   }
 
   commit(previous: EventRecord, next: EventRecord | null, now: Date): Promise<boolean> {
-    return guard(async () => {
+    return this.guard(async () => {
       // The first version is not in the log until something replaces it.
       if (previous.revision === 1) await this.log.keep(previous);
       const entry = next ? versionEntry(next, now) : tombstoneEntry(previous, now);
@@ -181,18 +199,18 @@ export class MongoEventRepository implements EventStore {
 
   findRevisions(events: readonly EventRecord[]): Promise<EventRecord[][]> {
     if (events.length === 0) return Promise.resolve([]);
-    return guard(() => this.log.earlierVersions(events));
+    return this.guard(() => this.log.earlierVersions(events));
   }
 
   findDeleted(id: string): Promise<{ last: EventRecord; deletedAs: number } | null> {
-    return guard(async () => {
+    return this.guard(async () => {
       const tombstone = await this.log.lastTombstone(id);
       return tombstone ? { last: fromDocument(tombstone.event), deletedAs: tombstone.revision } : null;
     });
   }
 
   restore(restored: EventRecord): Promise<boolean> {
-    return guard(async () => {
+    return this.guard(async () => {
       // Claimed earlier by a restore whose insert failed: that insert is finished here, as
       // the claim holds the same version.
       await this.log.claim(versionEntry(restored, restored.updatedAt));

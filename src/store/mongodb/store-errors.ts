@@ -8,7 +8,7 @@ import {
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
-import { DomainError, StoreUnavailableError } from '../domain/errors';
+import { DomainError, StoreTimeoutError, StoreUnavailableError } from '../../domain/errors';
 
 export const DUPLICATE_KEY = 11000;
 
@@ -52,12 +52,21 @@ export function isStoreUnreachable(error: unknown): boolean {
   );
 }
 
-/** Runs a store operation, reporting an unreachable store as StoreUnavailableError. */
-export async function guard<T>(operation: () => Promise<T>): Promise<T> {
+/** The server stopped an operation at its maxTimeMS. */
+const MAX_TIME_EXPIRED = 50;
+
+/**
+ * Runs a store operation, reporting an unreachable store as StoreUnavailableError and a
+ * read stopped at its deadline as StoreTimeoutError.
+ */
+export async function guard<T>(operation: () => Promise<T>, readTimeoutMs = 0): Promise<T> {
   try {
     return await operation();
   } catch (error) {
     if (error instanceof DomainError) throw error;
+    if (error instanceof MongoServerError && error.code === MAX_TIME_EXPIRED) {
+      throw new StoreTimeoutError(readTimeoutMs);
+    }
     if (isStoreUnreachable(error)) throw new StoreUnavailableError(error);
     throw error;
   }

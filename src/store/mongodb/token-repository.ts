@@ -5,11 +5,11 @@
  * update, so a use recorded at the moment of a revocation could otherwise undo it.
  */
 import type { Collection, Db } from 'mongodb';
-import { ConflictError } from '../domain/errors';
-import type { Scope } from '../domain/access';
-import type { TokenStore } from '../domain/token-service';
-import type { TokenRecord } from '../domain/tokens';
-import { emptyMap, type TagMap } from '../domain/event';
+import { ConflictError } from '../../domain/errors';
+import type { Scope } from '../../domain/access';
+import type { TokenStore } from '../../domain/token-service';
+import type { TokenRecord } from '../../domain/tokens';
+import { emptyMap, type TagMap } from '../../domain/event';
 import { guard, isDuplicateKey } from './store-errors';
 
 interface TokenDocument {

@@ -1,17 +1,14 @@
-/** The MongoDB client: connecting, readiness, and the repository on top of it. */
+/** The MongoDB client: connecting, readiness, and the repositories on top of it. */
 import { MongoClient, type MongoClientOptions } from 'mongodb';
 import type { Logger } from 'pino';
+import type { StorageBase } from '../storage';
 import { MongoEventRepository } from './event-repository';
 import { MongoTokenRepository } from './token-repository';
 
-export interface StoreConnection {
+export interface MongoStorage extends StorageBase {
+  kind: 'mongodb';
   client: MongoClient;
   databaseName: string;
-  repository: MongoEventRepository;
-  tokens: MongoTokenRepository;
-  /** True when the store answers a ping right now. */
-  isReachable(): Promise<boolean>;
-  close(): Promise<void>;
 }
 
 /** The database named in the URI's path, else "ets". */
@@ -35,21 +32,23 @@ const CLIENT_OPTIONS: MongoClientOptions = {
  * Connects and creates the indexes. When the store is not reachable yet, the service still
  * starts (readyz reports it) and the indexes are created as soon as it answers.
  */
-export async function openStore(
+export async function openMongoStorage(
   uri: string,
   logger: Logger,
-  options: { monitorCommands?: boolean; database?: string } = {},
-): Promise<StoreConnection> {
-  const client = new MongoClient(uri, { ...CLIENT_OPTIONS, monitorCommands: options.monitorCommands ?? false });
+  options: { readTimeoutMs: number; database?: string },
+): Promise<MongoStorage> {
+  const client = new MongoClient(uri, CLIENT_OPTIONS);
   const name = options.database ?? databaseName(uri);
-  const repository = new MongoEventRepository(client.db(name));
+  const repository = new MongoEventRepository(client.db(name), options);
   const tokens = new MongoTokenRepository(client.db(name));
   let closed = false;
+  let indexed = false;
   let retry: NodeJS.Timeout | undefined;
   const prepare = async (delayMs: number): Promise<void> => {
     try {
       await repository.ensureIndexes();
       await tokens.ensureIndexes();
+      indexed = true;
       logger.info('store ready');
     } catch (error) {
       if (closed) return;
@@ -68,11 +67,14 @@ export async function openStore(
   };
   const watchdog = watchReachability(client, isReachable, logger);
   return {
+    kind: 'mongodb',
     client,
     databaseName: name,
-    repository,
+    channel: name,
+    events: repository,
     tokens,
-    isReachable,
+    // Ready once the indexes exist: without them every query would read the whole collection.
+    isReady: async () => indexed && (await isReachable()),
     async close() {
       closed = true;
       clearTimeout(retry);

@@ -1,0 +1,68 @@
+/**
+ * How an event is kept in a row: its document as JSON, times in epoch milliseconds.
+ * Maps are lists of pairs, as in the MongoDB store, so that user-chosen keys (`__proto__`
+ * included) are data, never property names, and keep their order.
+ */
+import { emptyMap, type EventRecord } from '../../domain/event';
+
+interface StoredEvent {
+  id: string;
+  parentId: string | null;
+  sourceId: string | null;
+  startTime: number;
+  endTime: number;
+  description: string;
+  detailUrls: Array<[string, string]>;
+  tags: Array<[string, string[]]>;
+  createdAt: number;
+  updatedAt: number;
+  revision: number;
+  changedBy: string | null;
+}
+
+export function toJson(event: EventRecord): string {
+  const stored: StoredEvent = {
+    id: event.id,
+    parentId: event.parentId,
+    sourceId: event.sourceId,
+    startTime: event.startTime.getTime(),
+    endTime: event.endTime.getTime(),
+    description: event.description,
+    detailUrls: Object.entries(event.detailUrls),
+    tags: Object.entries(event.tags),
+    createdAt: event.createdAt.getTime(),
+    updatedAt: event.updatedAt.getTime(),
+    revision: event.revision,
+    changedBy: event.changedBy,
+  };
+  return JSON.stringify(stored);
+}
+
+/** Reads a stored document back, checking its shape: the file is not trusted blindly. */
+export function fromJson(json: string): EventRecord {
+  const d = JSON.parse(json) as Partial<StoredEvent> | null;
+  const malformed = (what: string) => new Error(`stored event ${JSON.stringify(d?.id)} is malformed: ${what}`);
+  if (!d || typeof d.id !== 'string') throw malformed('id');
+  for (const field of ['startTime', 'endTime', 'createdAt', 'updatedAt', 'revision'] as const) {
+    if (typeof d[field] !== 'number') throw malformed(field);
+  }
+  if (!Array.isArray(d.tags) || !Array.isArray(d.detailUrls)) throw malformed('tags/detailUrls');
+  const tags = emptyMap<string[]>();
+  for (const [key, values] of d.tags) tags[key] = values;
+  const detailUrls = emptyMap<string>();
+  for (const [name, url] of d.detailUrls) detailUrls[name] = url;
+  return {
+    id: d.id,
+    parentId: d.parentId ?? null,
+    sourceId: d.sourceId ?? null,
+    startTime: new Date(d.startTime as number),
+    endTime: new Date(d.endTime as number),
+    description: d.description ?? '',
+    detailUrls,
+    tags,
+    createdAt: new Date(d.createdAt as number),
+    updatedAt: new Date(d.updatedAt as number),
+    revision: d.revision as number,
+    changedBy: d.changedBy ?? null,
+  };
+}

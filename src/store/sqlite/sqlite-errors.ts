@@ -1,0 +1,53 @@
+/** SQLite's errors → domain errors, so nothing above the store sees the driver's classes. */
+import { ConflictError, DomainError, StoreUnavailableError } from '../../domain/errors';
+
+/**
+ * Result codes that mean "not now" rather than "not this": the file is locked for too long,
+ * the disk is full or failing, the file cannot be opened. The primary code is the part
+ * before any extended suffix (SQLITE_IOERR_WRITE → SQLITE_IOERR).
+ */
+const UNAVAILABLE = new Set([
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+  'SQLITE_CANTOPEN',
+  'SQLITE_NOMEM',
+  'SQLITE_READONLY',
+  'SQLITE_PROTOCOL',
+]);
+
+function primaryCode(code: string): string {
+  return /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** An error of the driver (or its message from a reader thread) as the domain should see it. */
+export function sqliteError(error: { message: string; code?: string }): Error {
+  if (error instanceof DomainError) return error;
+  if (error.code && UNAVAILABLE.has(primaryCode(error.code))) return new StoreUnavailableError(error);
+  return error instanceof Error ? error : Object.assign(new Error(error.message), { code: error.code });
+}
+
+/** Runs a store operation on the writer's connection, its errors as domain errors. */
+export function guardSync<T>(operation: () => T): Promise<T> {
+  try {
+    return Promise.resolve(operation());
+  } catch (error) {
+    return Promise.reject(sqliteError(error as Error));
+  }
+}
+
+/** A unique-key violation of `operation` as a ConflictError with this message and field. */
+export function conflictOnDuplicate<T>(operation: () => T, message: string, field: string): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(message, field);
+    throw error;
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * The EventStore on SQLite, inside the ETS process. Writes run on this thread's connection,
+ * each change one transaction: the version kept, the event written, its tag rows and text,
+ * or none of them. Reads by id are index lookups done here; every read whose cost depends
+ * on the data (pages, counts, facets, children, revisions) goes to the reader threads.
+ */
+import type Database from 'better-sqlite3';
+import { ConflictError } from '../../domain/errors';
+import type { EventRecord } from '../../domain/event';
+import type { EventStore } from '../../domain/event-store';
+import type { HistogramCount, TagKeyCount, TagValueCount } from '../../domain/facets';
+import type { EventQuery, PagePosition } from '../../domain/query';
+import { countSql, histogramSql, pageSql, tagKeysSql, tagValuesSql, type Sql } from './event-sql';
+import { fromJson, toJson } from './event-rows';
+import type { ReadExecutor, ReadWeight } from './read-pool';
+import { guardSync } from './sqlite-errors';
+
+type Row = unknown[];
+
+export class SqliteEventStore implements EventStore {
+  /**
+   * The longest span this process has seen stored (or written itself): only spans above it
+   * need to be written to meta. Another ETS on the file may have stored longer ones, so
+   * queries read the span from meta, never from here.
+   */
+  private knownMaxSpanMs = 0;
+  private readonly sql;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly reads: ReadExecutor,
+  ) {
+    const prepare = (text: string) => db.prepare(text);
+    this.sql = {
+      byId: prepare('SELECT doc FROM events WHERE id = ?').pluck(),
+      byIds: prepare('SELECT doc FROM events WHERE id IN (SELECT value FROM json_each(?))').pluck(),
+      current: prepare('SELECT seq, revision, created_ms FROM events WHERE id = ?'),
+      insert: prepare(
+        `INSERT INTO events (id, parent_id, start_ms, end_ms, updated_ms, created_ms, revision, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      ),
+      update: prepare(
+        `UPDATE events SET parent_id = ?, start_ms = ?, end_ms = ?, updated_ms = ?, revision = ?, doc = ?
+         WHERE seq = ?`,
+      ),
+      delete: prepare('DELETE FROM events WHERE seq = ?'),
+      insertTag: prepare(
+        'INSERT OR IGNORE INTO event_tags (key, value, start_ms, id, end_ms, first) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      deleteTags: prepare('DELETE FROM event_tags WHERE id = ?'),
+      insertText: prepare('INSERT INTO event_text (rowid, description) VALUES (?, ?)'),
+      deleteText: prepare('DELETE FROM event_text WHERE rowid = ?'),
+      keepVersion: prepare(
+        `INSERT OR IGNORE INTO event_versions (event_id, created_ms, revision, deleted, at_ms, doc)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      lastTombstone: prepare(
+        `SELECT revision, doc FROM event_versions WHERE event_id = ? AND deleted = 1
+         ORDER BY created_ms DESC, revision DESC LIMIT 1`,
+      ),
+      widenMaxSpan: prepare(
+        `INSERT INTO meta (name, value) VALUES ('max_span_ms', ?)
+         ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
+      ),
+    };
+  }
+
+  findById(id: string): Promise<EventRecord | null> {
+    return guardSync(() => {
+      const doc = this.sql.byId.get(id) as string | undefined;
+      return doc === undefined ? null : fromJson(doc);
+    });
+  }
+
+  findByIds(ids: readonly string[]): Promise<EventRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return guardSync(() => (this.sql.byIds.all(JSON.stringify(ids)) as string[]).map(fromJson));
+  }
+
+  async findChildren(parentIds: readonly string[], limit: number): Promise<EventRecord[]> {
+    if (parentIds.length === 0) return [];
+    const docs = await this.readColumn(
+      {
+        text: `SELECT doc FROM events WHERE parent_id IN (SELECT value FROM json_each(?))
+               ORDER BY start_ms DESC, id DESC LIMIT ?`,
+        params: [JSON.stringify(parentIds), limit],
+      },
+      'light',
+    );
+    return (docs as string[]).map(fromJson);
+  }
+
+  async findParentsWithChildren(parentIds: readonly string[]): Promise<Set<string>> {
+    if (parentIds.length === 0) return new Set();
+    const found = await this.readColumn(
+      {
+        text: 'SELECT DISTINCT parent_id FROM events WHERE parent_id IN (SELECT value FROM json_each(?))',
+        params: [JSON.stringify(parentIds)],
+      },
+      'light',
+    );
+    return new Set(found as string[]);
+  }
+
+  async findPage(
+    query: EventQuery,
+    limit: number,
+    from: { after?: PagePosition; skip?: number } = {},
+  ): Promise<EventRecord[]> {
+    return ((await this.readColumn(pageSql(query, limit, from), 'heavy')) as string[]).map(fromJson);
+  }
+
+  async count(query: EventQuery): Promise<number> {
+    const [count] = await this.readColumn(countSql(query), 'heavy');
+    return Number(count ?? 0);
+  }
+
+  async countTagKeys(query: EventQuery, limit: number): Promise<TagKeyCount[]> {
+    const rows = await this.readRows(tagKeysSql(query, limit));
+    return rows.map(([key, count]) => ({ key: key as string, count: Number(count) }));
+  }
+
+  async countTagValues(query: EventQuery, key: string, limit: number): Promise<TagValueCount[]> {
+    const rows = await this.readRows(tagValuesSql(query, key, limit));
+    return rows.map(([value, count]) => ({ value: value as string, count: Number(count) }));
+  }
+
+  async countByStartTime(query: EventQuery, from: Date, to: Date, intervalMs: number): Promise<HistogramCount[]> {
+    const rows = await this.readRows(histogramSql(query, from, to, intervalMs));
+    return rows.map(([start, count]) => ({ start: Number(start), count: Number(count) }));
+  }
+
+  insert(event: EventRecord): Promise<void> {
+    return guardSync(() => {
+      if (!this.write(() => this.insertRow(event))) {
+        throw new ConflictError(`event "${event.id}" already exists`, 'event.id');
+      }
+    });
+  }
+
+  insertMany(events: readonly EventRecord[]): Promise<boolean[]> {
+    if (events.length === 0) return Promise.resolve([]);
+    return guardSync(() => this.write(() => events.map((event) => this.insertRow(event))));
+  }
+
+  commit(previous: EventRecord, next: EventRecord | null, now: Date): Promise<boolean> {
+    return guardSync(() =>
+      this.write(() => {
+        const current = this.sql.current.get(previous.id) as
+          { seq: number; revision: number; created_ms: number } | undefined;
+        if (!current || current.revision !== previous.revision || current.created_ms !== previous.createdAt.getTime()) {
+          return false; // another writer changed it after `previous` was read
+        }
+        this.keepVersion(previous, false, previous.revision, previous.updatedAt);
+        this.sql.deleteTags.run(previous.id);
+        if (previous.description) this.sql.deleteText.run(current.seq);
+        if (next) {
+          this.sql.update.run(
+            next.parentId,
+            next.startTime.getTime(),
+            next.endTime.getTime(),
+            next.updatedAt.getTime(),
+            next.revision,
+            toJson(next),
+            current.seq,
+          );
+          this.indexRow(current.seq, next);
+        } else {
+          this.sql.delete.run(current.seq);
+          this.keepVersion(previous, true, previous.revision + 1, now);
+        }
+        return true;
+      }),
+    );
+  }
+
+  async findRevisions(events: readonly EventRecord[]): Promise<EventRecord[][]> {
+    if (events.length === 0) return [];
+    const rows = await this.readRows(
+      {
+        text: `SELECT event_id, created_ms, revision, doc FROM event_versions
+               WHERE event_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY revision`,
+        params: [JSON.stringify([...new Set(events.map((event) => event.id))])],
+      },
+      'light',
+    );
+    return events.map((event) =>
+      rows
+        .filter(
+          ([id, created, revision]) =>
+            id === event.id && created === event.createdAt.getTime() && (revision as number) < event.revision,
+        )
+        .map(([, , , doc]) => fromJson(doc as string)),
+    );
+  }
+
+  findDeleted(id: string): Promise<{ last: EventRecord; deletedAs: number } | null> {
+    return guardSync(() => {
+      const row = this.sql.lastTombstone.get(id) as { revision: number; doc: string } | undefined;
+      return row ? { last: fromJson(row.doc), deletedAs: row.revision } : null;
+    });
+  }
+
+  restore(restored: EventRecord): Promise<boolean> {
+    return guardSync(() => this.write(() => this.insertRow(restored)));
+  }
+
+  /**
+   * One transaction that takes the write lock at its start (BEGIN IMMEDIATE): a second ETS
+   * on the same file waits for it instead of failing midway on a lock it cannot upgrade.
+   */
+  private write<T>(change: () => T): T {
+    return this.db.transaction(change).immediate();
+  }
+
+  /** Inserts the event with its tag rows and text; false when the id is taken. */
+  private insertRow(event: EventRecord): boolean {
+    const inserted = this.sql.insert.run(
+      event.id,
+      event.parentId,
+      event.startTime.getTime(),
+      event.endTime.getTime(),
+      event.updatedAt.getTime(),
+      event.createdAt.getTime(),
+      event.revision,
+      toJson(event),
+    );
+    if (inserted.changes === 0) return false;
+    this.indexRow(Number(inserted.lastInsertRowid), event);
+    return true;
+  }
+
+  /** The tag rows and the searchable text of an event's row. */
+  private indexRow(seq: number, event: EventRecord): void {
+    const start = event.startTime.getTime();
+    const end = event.endTime.getTime();
+    for (const [key, values] of Object.entries(event.tags)) {
+      values.forEach((value, i) => this.sql.insertTag.run(key, value, start, event.id, end, i === 0 ? 1 : 0));
+    }
+    if (event.description) this.sql.insertText.run(seq, event.description);
+    if (end - start > this.knownMaxSpanMs) {
+      this.sql.widenMaxSpan.run(end - start);
+      this.knownMaxSpanMs = end - start;
+    }
+  }
+
+  private keepVersion(event: EventRecord, deleted: boolean, revision: number, at: Date): void {
+    this.sql.keepVersion.run(
+      event.id,
+      event.createdAt.getTime(),
+      revision,
+      deleted ? 1 : 0,
+      at.getTime(),
+      toJson(event),
+    );
+  }
+
+  private readColumn(sql: Sql, weight: ReadWeight): Promise<unknown[]> {
+    return this.reads.read(sql.text, sql.params, 'column', weight);
+  }
+
+  private async readRows(sql: Sql, weight: ReadWeight = 'heavy'): Promise<Row[]> {
+    return (await this.reads.read(sql.text, sql.params, 'rows', weight)) as Row[];
+  }
+}
