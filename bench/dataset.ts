@@ -28,9 +28,13 @@ export function random(seed: number): () => number {
   };
 }
 
-export function syntheticEvent(n: number, next: () => number, prefix = 'bench'): EventRecord {
+/**
+ * Event `n` of `total`, spread evenly over the DAYS from START in the order they happened
+ * (as a store receives them), with a little jitter.
+ */
+export function syntheticEvent(n: number, next: () => number, prefix = 'bench', total = 1): EventRecord {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const start = new Date(START + Math.floor(next() * DAYS * 86_400_000));
+  const start = new Date(START + Math.floor(((n + next()) / total) * DAYS * 86_400_000));
   const type = pick(TYPES);
   const service = pick(SERVICES);
   return {

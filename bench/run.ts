@@ -26,7 +26,7 @@ const MONGODB_URI = process.env.MONGODB_URI || undefined;
 const EVENTS = env('BENCH_EVENTS', MONGODB_URI ? 100_000 : 1_000_000);
 const SUBSCRIBERS = env('BENCH_SUBSCRIBERS', 100);
 const CHANGES = env('BENCH_CHANGES', 1000);
-const DATASET_VERSION = 2;
+const DATASET_VERSION = 3;
 const DAY = 86_400_000;
 const END = START + DAYS * DAY;
 
@@ -75,7 +75,7 @@ async function buildDataset(): Promise<string> {
   try {
     for (let n = 0; n < EVENTS; n += 1000) {
       const batch: EventRecord[] = Array.from({ length: Math.min(1000, EVENTS - n) }, (_, i) =>
-        syntheticEvent(n + i, next),
+        syntheticEvent(n + i, next, 'bench', EVENTS),
       );
       await store.events.insertMany(batch);
     }
@@ -219,7 +219,12 @@ async function main(): Promise<void> {
       tags: e.tags,
     });
     const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id revision } }';
-    const create = (prefix: string) => (i: number) => input(syntheticEvent(i, random(i + 7), `${prefix}-${runId}`));
+    // New events happen now: after the data set, in order.
+    const create = (prefix: string) => (i: number) => {
+      const e = input(syntheticEvent(i, random(i + 7), `${prefix}-${runId}`, 1e9));
+      const shift = END - START;
+      return { ...e, startTime: e.startTime + shift, endTime: e.endTime + shift };
+    };
     rows.push([
       'createEvent, 8 clients',
       line(await measure('create', 4000, 8, (i) => gql(port, CREATE, { e: create('one')(i) }))),

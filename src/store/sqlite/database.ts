@@ -5,6 +5,8 @@
  * document (`doc`, JSON), with the fields queries filter on copied into columns, and the
  * multikey index of tag pairs as a table of its own (`event_tags`, one row per key/value
  * pair with the event's times), so that tag + window + page order is one index range.
+ * Rows are written in time order as events arrive, which keeps writes to the time-ordered
+ * indexes local: a backfill in random time order writes several times slower.
  */
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +17,7 @@ export const DATABASE_FILE = 'ets.sqlite';
 export const IN_MEMORY = ':memory:';
 
 /** Bumped when the schema changes; a file of another version is refused, not guessed at. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -36,21 +38,27 @@ CREATE INDEX IF NOT EXISTS events_children ON events (parent_id, start_ms, id) W
 -- events(filter: {timeField: UPDATE})
 CREATE INDEX IF NOT EXISTS events_updated ON events (updated_ms);
 
--- One row per tag key/value pair of each event. first = 1 on the first value of a key, so
--- that counting events per key counts each event once.
+-- Every tag key/value pair ever stored, numbered: the tag rows below hold the number, so
+-- their indexes stay small and quick to write.
+CREATE TABLE IF NOT EXISTS tag_pairs (
+  pair  INTEGER PRIMARY KEY,
+  key   TEXT NOT NULL,
+  value TEXT NOT NULL,
+  UNIQUE (key, value)
+);
+
+-- One row per tag pair of each event, with the event's times. first = 1 on the first value
+-- of a key, so that counting events per key counts each event once.
 CREATE TABLE IF NOT EXISTS event_tags (
-  key      TEXT NOT NULL,
-  value    TEXT NOT NULL,
+  pair     INTEGER NOT NULL,
   start_ms INTEGER NOT NULL,
   id       TEXT NOT NULL,
   end_ms   INTEGER NOT NULL,
   first    INTEGER NOT NULL,
-  PRIMARY KEY (key, value, start_ms, id)
+  PRIMARY KEY (pair, start_ms, id)
 ) WITHOUT ROWID;
--- the tags of one event: the other keys of a filter, excludeTags, rewriting an event
-CREATE INDEX IF NOT EXISTS event_tags_of_event ON event_tags (id, key, value);
--- facets over a window: tag keys and values by start time (covering)
-CREATE INDEX IF NOT EXISTS event_tags_by_time ON event_tags (start_ms, key, value, end_ms, first);
+-- the tags of one event: the other keys of a filter, excludeTags, facets, rewriting an event
+CREATE INDEX IF NOT EXISTS event_tags_of_event ON event_tags (id, pair, first);
 
 -- Case-insensitive substring search: trigrams of each description, keyed by events.seq.
 CREATE VIRTUAL TABLE IF NOT EXISTS event_text USING fts5 (
@@ -122,7 +130,12 @@ export function openWriter(file: string): Database.Database {
   // even to a power cut (a commit costs about 0.3 ms here, see docs/performance.md).
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Checkpoints (copying the log into the file) are made by a reader, off the event loop
+  // (read-pool.ts); this is the backstop should no reader get to it.
+  db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
   db.pragma('foreign_keys = OFF');
+  // Index pages stay in memory: tag rows land all over their indexes (events arrive out of time order).
+  db.pragma('cache_size = -262144');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version !== 0 && version !== SCHEMA_VERSION) {
     db.close();
@@ -132,6 +145,8 @@ export function openWriter(file: string): Database.Database {
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return db;
 }
+
+const WRITER_CHECKPOINT_PAGES = 50_000;
 
 /** Read-only connection settings, for the reader threads (see read-pool.ts). */
 export const READER_PRAGMAS = [

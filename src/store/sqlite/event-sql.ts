@@ -29,6 +29,8 @@ interface Matching {
 }
 
 const ORDER = 'ORDER BY s.start_ms DESC, s.id DESC';
+/** The numbers of a key's pairs with any of the values (a JSON list). */
+const PAIRS_OF = 'SELECT pair FROM tag_pairs WHERE key = ? AND value IN (SELECT value FROM json_each(?))';
 
 /** WHERE conditions and their parameters, in order. */
 class Conditions {
@@ -48,12 +50,6 @@ class Conditions {
 /** A phrase for FTS5: the text in double quotes, quotes doubled; matched as a substring. */
 function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
-}
-
-function isWindowOnly(query: EventQuery): boolean {
-  return (
-    !query.tags && !query.excludeTags && query.parentId === undefined && !query.search && query.timeField === 'EVENT'
-  );
 }
 
 /** Conditions on a row with start_ms and end_ms (alias `a`) for the EVENT and ENDPOINTS windows. */
@@ -87,14 +83,14 @@ function matching(
   if (driving) {
     const [key, values] = driving;
     from = 'event_tags s JOIN events e ON e.id = s.id';
-    where.add('s.key = ?', key);
-    if (values.length === 1) where.add('s.value = ?', values[0]);
-    else where.add('s.value IN (SELECT value FROM json_each(?))', JSON.stringify(values));
+    // One value: one range of the tag rows' primary key, in page order.
+    if (values.length === 1)
+      where.add('s.pair = (SELECT pair FROM tag_pairs WHERE key = ? AND value = ?)', key, values[0]);
+    else where.add(`s.pair IN (${PAIRS_OF})`, key, JSON.stringify(values));
   }
   const e = driving ? 'e' : 's';
   if (query.parentId !== undefined) where.add(`${e}.parent_id = ?`, query.parentId);
-  const tagOf =
-    'SELECT 1 FROM event_tags x WHERE x.id = s.id AND x.key = ? AND x.value IN (SELECT value FROM json_each(?))';
+  const tagOf = `SELECT 1 FROM event_tags x WHERE x.id = s.id AND x.pair IN (${PAIRS_OF})`;
   for (const [key, values] of otherTags) where.add(`EXISTS (${tagOf})`, key, JSON.stringify(values));
   for (const [key, values] of Object.entries(query.excludeTags ?? {})) {
     where.add(`NOT EXISTS (${tagOf})`, key, JSON.stringify(values));
@@ -135,45 +131,24 @@ export function countSql(query: EventQuery): Sql {
   return { text: `SELECT count(*) ${m.body}`, params: m.params };
 }
 
-/** Over a window, facets read the tag rows in time order (the planner may prefer the key). */
-function byTime(query: EventQuery): string {
-  return query.from || query.to ? 'INDEXED BY event_tags_by_time' : '';
-}
-
+/** Events per tag key among the matching ones: each event counts once per key (first = 1). */
 export function tagKeysSql(query: EventQuery, limit: number): Sql {
-  if (isWindowOnly(query)) {
-    const where = new Conditions();
-    where.add('t.first = 1');
-    addWindow('t', query, where);
-    return {
-      text: `SELECT t.key, count(*) AS n FROM event_tags t ${byTime(query)}${where.where()}
-             GROUP BY t.key ORDER BY n DESC, t.key LIMIT ?`,
-      params: [...where.params, limit],
-    };
-  }
   const m = matching(query);
   return {
-    text: `SELECT t.key, count(*) AS n FROM (SELECT s.id ${m.body}) m JOIN event_tags t ON t.id = m.id
-           WHERE t.first = 1 GROUP BY t.key ORDER BY n DESC, t.key LIMIT ?`,
+    text: `SELECT p.key, count(*) AS n FROM (SELECT s.id ${m.body}) m
+           JOIN event_tags t ON t.id = m.id AND t.first = 1 JOIN tag_pairs p ON p.pair = t.pair
+           GROUP BY p.key ORDER BY n DESC, p.key LIMIT ?`,
     params: [...m.params, limit],
   };
 }
 
+/** Events per value of one key among the matching ones. */
 export function tagValuesSql(query: EventQuery, key: string, limit: number): Sql {
-  if (isWindowOnly(query)) {
-    const where = new Conditions();
-    where.add('t.key = ?', key);
-    addWindow('t', query, where);
-    return {
-      text: `SELECT t.value, count(*) AS n FROM event_tags t ${byTime(query)}${where.where()}
-             GROUP BY t.value ORDER BY n DESC, t.value LIMIT ?`,
-      params: [...where.params, limit],
-    };
-  }
   const m = matching(query);
   return {
-    text: `SELECT t.value, count(*) AS n FROM (SELECT s.id ${m.body}) m JOIN event_tags t ON t.id = m.id AND t.key = ?
-           GROUP BY t.value ORDER BY n DESC, t.value LIMIT ?`,
+    text: `SELECT p.value, count(*) AS n FROM (SELECT s.id ${m.body}) m
+           JOIN event_tags t ON t.id = m.id JOIN tag_pairs p ON p.pair = t.pair AND p.key = ?
+           GROUP BY p.value ORDER BY n DESC, p.value LIMIT ?`,
     params: [...m.params, key, limit],
   };
 }

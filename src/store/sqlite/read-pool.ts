@@ -1,14 +1,15 @@
 /**
- * Reads of the embedded store run on threads of their own, each with its own read-only
- * connection to the file (WAL lets readers and the one writer work at once). The event loop
- * never waits for a query: a 30-day facet takes seconds of CPU on a reader thread while
+ * Reads of the embedded store run in reader processes of their own, each with its own
+ * read-only connection to the file (WAL lets readers and the one writer work at once). The
+ * event loop never waits for a query: a 30-day facet takes seconds of CPU in a reader while
  * /healthz, live deliveries and writes go on. A read past its deadline is stopped by
- * ending its thread (SQLite cannot be interrupted from outside the thread that runs it),
- * and a new thread takes its place.
+ * killing its reader, and a new one takes its place. (Processes, not worker threads: the
+ * driver has no interrupt, and a thread inside SQLite cannot be terminated; SQLite itself
+ * is made for readers that die at any moment.)
  */
-import { Worker } from 'node:worker_threads';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type Database from 'better-sqlite3';
-import { StoreTimeoutError } from '../../domain/errors';
+import { StoreTimeoutError, StoreUnavailableError } from '../../domain/errors';
 import { READER_PRAGMAS } from './database';
 import { guardSync, sqliteError } from './sqlite-errors';
 
@@ -28,18 +29,19 @@ export interface ReadExecutor {
 }
 
 /**
- * What each reader thread runs. It is generic (SQL in, rows out) so that it needs none of
- * this project's modules, only the driver, and can run from the sources or the build alike.
+ * What each reader runs. It is generic (SQL in, rows out) so that it needs none of this
+ * project's modules, only the driver, and runs from the sources or the build alike.
  */
 const READER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
-for (const pragma of workerData.pragmas) db.pragma(pragma);
+const settings = JSON.parse(process.env.ETS_READER);
+const Database = require(settings.driver);
+const db = new Database(settings.file, { fileMustExist: true });
+for (const pragma of settings.pragmas) db.pragma(pragma);
 db.function('contains_folded', { deterministic: true }, (text, needle) =>
   typeof text === 'string' && text.toLowerCase().includes(needle) ? 1 : 0);
 const statements = new Map();
-parentPort.on('message', ({ id, sql, params, shape }) => {
+process.on('disconnect', () => process.exit(0));
+process.on('message', ({ id, sql, params, shape }) => {
   try {
     let statement = statements.get(sql);
     if (!statement) {
@@ -48,9 +50,9 @@ parentPort.on('message', ({ id, sql, params, shape }) => {
       if (shape === 'column') statement.pluck(true); else statement.raw(true);
       statements.set(sql, statement);
     }
-    parentPort.postMessage({ id, rows: statement.all(params) });
+    process.send({ id, rows: statement.all(params) });
   } catch (error) {
-    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+    process.send({ id, error: { message: String(error && error.message), code: error && error.code } });
   }
 });
 `;
@@ -66,7 +68,7 @@ interface Job {
 }
 
 interface Reader {
-  worker: Worker;
+  process: ChildProcess;
   job: Job | null;
 }
 
@@ -76,17 +78,28 @@ interface ReplyMessage {
   error?: { message: string; code?: string };
 }
 
+/** How often a reader folds the write-ahead log into the file. */
+const CHECKPOINT_EVERY_MS = 1_000;
+
 export class ReadPool implements ReadExecutor {
   private readonly readers: Reader[] = [];
   private readonly queues: Record<ReadWeight, Job[]> = { light: [], heavy: [] };
   private nextId = 1;
   private closed = false;
+  private readonly checkpoints: NodeJS.Timeout;
 
   constructor(
     private readonly file: string,
-    private readonly options: { threads: number; timeoutMs: number; onReaderError?: (error: unknown) => void },
+    private readonly options: { readers: number; timeoutMs: number; onReaderError?: (error: unknown) => void },
   ) {
-    for (let i = 0; i < options.threads; i++) this.readers.push(this.spawn());
+    for (let i = 0; i < options.readers; i++) this.readers.push(this.spawn());
+    // PASSIVE: copies what no reader still needs, never waits for anyone.
+    this.checkpoints = setInterval(() => {
+      this.read('PRAGMA wal_checkpoint(PASSIVE)', [], 'rows', 'light').catch((error: unknown) =>
+        this.options.onReaderError?.(error),
+      );
+    }, CHECKPOINT_EVERY_MS);
+    this.checkpoints.unref();
   }
 
   read(sql: string, params: unknown[], shape: RowShape, weight: ReadWeight): Promise<unknown[]> {
@@ -101,20 +114,23 @@ export class ReadPool implements ReadExecutor {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.checkpoints);
     for (const job of [...this.queues.light.splice(0), ...this.queues.heavy.splice(0)]) {
       clearTimeout(job.timer);
       job.reject(new Error('the store is closed'));
     }
-    await Promise.all(this.readers.map((reader) => reader.worker.terminate()));
+    await Promise.all(this.readers.map((reader) => stop(reader.process)));
   }
 
   private spawn(): Reader {
-    const worker = new Worker(READER_SOURCE, {
-      eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), file: this.file, pragmas: READER_PRAGMAS },
+    const settings = { driver: require.resolve('better-sqlite3'), file: this.file, pragmas: READER_PRAGMAS };
+    const child = spawn(process.execPath, ['-e', READER_SOURCE], {
+      env: { ...process.env, ETS_READER: JSON.stringify(settings), NODE_OPTIONS: '' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
     });
-    const reader: Reader = { worker, job: null };
-    worker.on('message', (message: ReplyMessage) => {
+    const reader: Reader = { process: child, job: null };
+    child.on('message', (message: ReplyMessage) => {
       const job = reader.job;
       if (!job || job.id !== message.id) return;
       reader.job = null;
@@ -123,15 +139,16 @@ export class ReadPool implements ReadExecutor {
       else job.resolve(message.rows ?? []);
       this.dispatch();
     });
-    worker.on('error', (error) => this.options.onReaderError?.(error));
-    worker.on('exit', () => {
+    child.on('error', (error) => this.options.onReaderError?.(error));
+    child.on('exit', (code, signal) => {
       const index = this.readers.indexOf(reader);
       if (index < 0 || this.closed) return; // replaced already, or shutting down
-      // A reader that died on its own (not ended for a deadline): its read fails, a new one starts.
+      // A reader that died on its own (not stopped for a deadline): its read fails, a new one starts.
+      this.options.onReaderError?.(new Error(`a reader of the embedded store exited (${signal ?? code})`));
       const job = reader.job;
       if (job) {
         clearTimeout(job.timer);
-        job.reject(new Error('a reader of the embedded store stopped while reading'));
+        job.reject(new StoreUnavailableError(new Error('a reader of the embedded store stopped while reading')));
       }
       this.readers[index] = this.spawn();
       this.dispatch();
@@ -145,11 +162,11 @@ export class ReadPool implements ReadExecutor {
       const job = this.queues.light.shift() ?? this.queues.heavy.shift();
       if (!job) return;
       reader.job = job;
-      reader.worker.postMessage({ id: job.id, sql: job.sql, params: job.params, shape: job.shape });
+      reader.process.send({ id: job.id, sql: job.sql, params: job.params, shape: job.shape });
     }
   }
 
-  /** The deadline passed: a waiting read is dropped, a running one is stopped with its thread. */
+  /** The deadline passed: a waiting read is dropped, a running one is stopped with its reader. */
   private expire(job: Job, weight: ReadWeight): void {
     job.reject(new StoreTimeoutError(this.options.timeoutMs));
     const queue = this.queues[weight];
@@ -162,9 +179,17 @@ export class ReadPool implements ReadExecutor {
     if (index < 0) return;
     const stopped = this.readers[index] as Reader;
     this.readers[index] = this.spawn();
-    void stopped.worker.terminate();
+    stopped.process.kill('SIGKILL');
     this.dispatch();
   }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 /**

@@ -17,6 +17,8 @@ import { guardSync } from './sqlite-errors';
 
 type Row = unknown[];
 
+const PAIRS_REMEMBERED = 100_000;
+
 export class SqliteEventStore implements EventStore {
   /**
    * The longest span this process has seen stored (or written itself): only spans above it
@@ -24,6 +26,7 @@ export class SqliteEventStore implements EventStore {
    * queries read the span from meta, never from here.
    */
   private knownMaxSpanMs = 0;
+  private readonly pairs = new Map<string, number>();
   private readonly sql;
 
   constructor(
@@ -44,9 +47,9 @@ export class SqliteEventStore implements EventStore {
          WHERE seq = ?`,
       ),
       delete: prepare('DELETE FROM events WHERE seq = ?'),
-      insertTag: prepare(
-        'INSERT OR IGNORE INTO event_tags (key, value, start_ms, id, end_ms, first) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
+      insertTag: prepare('INSERT OR IGNORE INTO event_tags (pair, start_ms, id, end_ms, first) VALUES (?, ?, ?, ?, ?)'),
+      findPair: prepare('SELECT pair FROM tag_pairs WHERE key = ? AND value = ?').pluck(),
+      insertPair: prepare('INSERT INTO tag_pairs (key, value) VALUES (?, ?)'),
       deleteTags: prepare('DELETE FROM event_tags WHERE id = ?'),
       insertText: prepare('INSERT INTO event_text (rowid, description) VALUES (?, ?)'),
       deleteText: prepare('DELETE FROM event_text WHERE rowid = ?'),
@@ -210,7 +213,12 @@ export class SqliteEventStore implements EventStore {
    * on the same file waits for it instead of failing midway on a lock it cannot upgrade.
    */
   private write<T>(change: () => T): T {
-    return this.db.transaction(change).immediate();
+    try {
+      return this.db.transaction(change).immediate();
+    } catch (error) {
+      this.pairs.clear(); // pairs numbered in a rolled-back transaction do not exist
+      throw error;
+    }
   }
 
   /** Inserts the event with its tag rows and text; false when the id is taken. */
@@ -235,13 +243,30 @@ export class SqliteEventStore implements EventStore {
     const start = event.startTime.getTime();
     const end = event.endTime.getTime();
     for (const [key, values] of Object.entries(event.tags)) {
-      values.forEach((value, i) => this.sql.insertTag.run(key, value, start, event.id, end, i === 0 ? 1 : 0));
+      values.forEach((value, i) =>
+        this.sql.insertTag.run(this.pairOf(key, value), start, event.id, end, i === 0 ? 1 : 0),
+      );
     }
     if (event.description) this.sql.insertText.run(seq, event.description);
     if (end - start > this.knownMaxSpanMs) {
       this.sql.widenMaxSpan.run(end - start);
       this.knownMaxSpanMs = end - start;
     }
+  }
+
+  /** The number of a tag pair, numbered on first use (inside the caller's transaction). */
+  private pairOf(key: string, value: string): number {
+    const name = `${key}\u0000${value}`;
+    let pair = this.pairs.get(name);
+    if (pair === undefined) {
+      pair =
+        (this.sql.findPair.get(key, value) as number | undefined) ??
+        Number(this.sql.insertPair.run(key, value).lastInsertRowid);
+      // Pairs are never renumbered, so a remembered number stays right; the memory is bounded.
+      if (this.pairs.size >= PAIRS_REMEMBERED) this.pairs.clear();
+      this.pairs.set(name, pair);
+    }
+    return pair;
   }
 
   private keepVersion(event: EventRecord, deleted: boolean, revision: number, at: Date): void {

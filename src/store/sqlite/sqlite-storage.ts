@@ -30,7 +30,7 @@ export function openSqliteStorage(dataDir: string, logger: Logger, options: Sqli
     file === IN_MEMORY
       ? new InlineReader(db)
       : new ReadPool(file, {
-          threads: options.readers,
+          readers: options.readers,
           timeoutMs: options.readTimeoutMs,
           onReaderError: (error) => logger.error({ err: error }, 'a reader thread of the embedded store failed'),
         });
