@@ -26,7 +26,7 @@ const MONGODB_URI = process.env.MONGODB_URI || undefined;
 const EVENTS = env('BENCH_EVENTS', MONGODB_URI ? 100_000 : 1_000_000);
 const SUBSCRIBERS = env('BENCH_SUBSCRIBERS', 100);
 const CHANGES = env('BENCH_CHANGES', 1000);
-const DATASET_VERSION = 3;
+const DATASET_VERSION = 4;
 const DAY = 86_400_000;
 const END = START + DAYS * DAY;
 
@@ -171,6 +171,12 @@ async function main(): Promise<void> {
   console.log(`data set: ${await buildDataset()}`);
   const { child, port, startupMs } = await startServer();
   const rows: Array<[string, string]> = [];
+  // Each line is printed as soon as it is measured, so that a line that fails leaves the others.
+  const push = rows.push.bind(rows);
+  rows.push = (...items) => {
+    for (const [name, figure] of items) console.log(`measured: ${name}: ${figure}`);
+    return push(...items);
+  };
   const runId = Date.now().toString(36);
   try {
     rows.push(['start-up on the existing data, to /readyz 200', `${f(startupMs)} ms`]);

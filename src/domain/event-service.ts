@@ -13,7 +13,9 @@ import type { EventStore } from './event-store';
 import {
   histogramBuckets,
   histogramWindow,
+  laneHistograms,
   readInterval,
+  type LaneHistogram,
   type HistogramBucket,
   type TagKeyCount,
   type TagValueCount,
@@ -157,6 +159,24 @@ export class EventService {
     // The window selects by start time here; the other conditions of the filter apply as usual.
     const rest = { ...query, from: undefined, to: undefined };
     return histogramBuckets(from, to, intervalMs, await this.store.countByStartTime(rest, from, to, intervalMs));
+  }
+
+  /** The histogram of each of the `first` busiest values of a tag key, over the filter's window. */
+  async laneHistogram(
+    actor: Actor,
+    key: unknown,
+    filter: RawEventFilter | null | undefined,
+    interval: unknown,
+    first: unknown,
+  ): Promise<LaneHistogram[]> {
+    requireScope(actor, 'read');
+    const query = readEventQuery(filter);
+    if (typeof key !== 'string' || key === '') throw new ValidationError('key', 'must be a tag key');
+    const limit = readPageSize(first, 'first', this.limits.pageSize);
+    const intervalMs = readInterval(interval);
+    const { from, to } = histogramWindow(query, intervalMs);
+    const rest = { ...query, from: undefined, to: undefined };
+    return laneHistograms(await this.store.countByStartTimeAndValue(rest, key, from, to, intervalMs), limit);
   }
 
   /** A numbered page (0 is the first) of `size` events, and how many match in all. */

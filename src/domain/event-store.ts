@@ -1,6 +1,6 @@
 /** The storage the domain needs, as an interface: store/ implements it on SQLite and on MongoDB. */
 import type { EventRecord } from './event';
-import type { HistogramCount, TagKeyCount, TagValueCount } from './facets';
+import type { HistogramCount, LaneCount, TagKeyCount, TagValueCount } from './facets';
 import type { EventQuery, PagePosition } from './query';
 
 export interface EventStore {
@@ -26,6 +26,14 @@ export interface EventStore {
    * aligned to multiples of it, the empty ones left out.
    */
   countByStartTime(query: EventQuery, from: Date, to: Date, intervalMs: number): Promise<HistogramCount[]>;
+  /** The same, per value of the tag key `key` (an event counts in the bucket of each of its values). */
+  countByStartTimeAndValue(
+    query: EventQuery,
+    key: string,
+    from: Date,
+    to: Date,
+    intervalMs: number,
+  ): Promise<LaneCount[]>;
   /** Throws ConflictError when the id is taken. */
   insert(event: EventRecord): Promise<void>;
   /** Inserts what it can; per input index, true when inserted, false when the id was taken. */

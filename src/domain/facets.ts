@@ -43,6 +43,33 @@ export function histogramWindow(query: EventQuery, intervalMs: number): { from: 
   return { from: query.from, to: query.to };
 }
 
+/** A tag value's events per bucket, as a store counts them. */
+export interface LaneCount {
+  value: string;
+  start: number;
+  count: number;
+}
+
+export interface LaneHistogram {
+  value: string;
+  count: number;
+  buckets: HistogramBucket[];
+}
+
+/** The `first` busiest values with their non-empty buckets, oldest first. */
+export function laneHistograms(counted: readonly LaneCount[], first: number): LaneHistogram[] {
+  const lanes = new Map<string, LaneHistogram>();
+  for (const { value, start, count } of counted) {
+    let lane = lanes.get(value);
+    if (!lane) lanes.set(value, (lane = { value, count: 0, buckets: [] }));
+    lane.count += count;
+    lane.buckets.push({ start: new Date(start), count });
+  }
+  const busiest = [...lanes.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, first);
+  for (const lane of busiest) lane.buckets.sort((a, b) => a.start.getTime() - b.start.getTime());
+  return busiest;
+}
+
 /** The bucket a time falls in: buckets are aligned to multiples of the interval. */
 export function bucketStart(timeMs: number, intervalMs: number): number {
   return Math.floor(timeMs / intervalMs) * intervalMs;
@@ -56,6 +83,25 @@ export function countIntoBuckets(startTimes: readonly Date[], intervalMs: number
     counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
   }
   return [...counts].map(([start, count]) => ({ start, count }));
+}
+
+/** Counts events into buckets per value of `key`, for a store that cannot count them itself. */
+export function countIntoLanes(
+  events: ReadonlyArray<{ startTime: Date; tags: ReadonlyArray<{ key: string; values: readonly string[] }> }>,
+  key: string,
+  intervalMs: number,
+): LaneCount[] {
+  const counts = new Map<string, LaneCount>();
+  for (const event of events) {
+    const start = bucketStart(event.startTime.getTime(), intervalMs);
+    for (const value of event.tags.find((tag) => tag.key === key)?.values ?? []) {
+      const name = JSON.stringify([value, start]);
+      const lane = counts.get(name);
+      if (lane) lane.count++;
+      else counts.set(name, { value, start, count: 1 });
+    }
+  }
+  return [...counts.values()];
 }
 
 /**

@@ -66,3 +66,84 @@ it('counts the matching events per bucket of the window', async () => {
   const badInterval = await ets.gql(query, { f: { ...mine, from: at(0), to: at(60) }, i: 'hourly' });
   expect(badInterval.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'interval' });
 });
+
+describe('over a window of several days and nothing else (what the UI asks first)', () => {
+  // Its own days, far from the other events of this server.
+  const day = (d: number, hour = 0) => new Date(Date.UTC(2031, 0, d, hour)).toISOString();
+  const from = day(3, 6);
+  const to = day(7, 18);
+  const KEYS = 'query($f: EventFilter) { tagKeys(filter: $f) { key count } }';
+  const VALUES = 'query($f: EventFilter) { tagValues(key: "service", filter: $f) { value count } }';
+  const ids = { running: uniqueId('running'), moved: uniqueId('moved'), gone: uniqueId('gone') };
+
+  beforeAll(async () => {
+    const events = [
+      // started two days before the window and still running at its start: matches
+      { id: ids.running, tags: { service: ['db'] }, startTime: day(1), endTime: day(3, 12) },
+      // ended before the window: does not match
+      { tags: { service: ['db'] }, startTime: day(2), endTime: day(3, 5) },
+      // in the first partial day, in whole days, in the last partial day
+      { tags: { service: ['web', 'api'], kind: ['a'] }, startTime: day(3, 20) },
+      { tags: { service: ['web'] }, startTime: day(4, 1) },
+      { id: ids.moved, tags: { service: ['web'] }, startTime: day(5, 12) },
+      { id: ids.gone, tags: { service: ['api'] }, startTime: day(6, 3) },
+      { tags: { service: ['web'] }, startTime: day(7, 17) },
+      // from the window's end on: does not match
+      { tags: { service: ['web'] }, startTime: to },
+    ];
+    dataOf(
+      await ets.gql('mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount } }', { es: events }),
+    );
+    dataOf(
+      await ets.gql('mutation($e: EventInput!) { replaceEvent(event: $e) { id } }', {
+        e: { id: ids.moved, tags: { service: ['batch'], kind: ['b'] }, startTime: day(5, 12) },
+      }),
+    );
+    dataOf(await ets.gql('mutation($id: ID!) { deleteEvent(id: $id) { id } }', { id: ids.gone }));
+  });
+
+  it('counts what overlaps the window, after changes and deletions', async () => {
+    const window = { from, to };
+    expect(dataOf(await ets.gql(KEYS, { f: window })).tagKeys).toEqual([
+      { key: 'service', count: 5 },
+      { key: 'kind', count: 2 },
+    ]);
+    expect(dataOf(await ets.gql(VALUES, { f: window })).tagValues).toEqual([
+      { value: 'web', count: 3 },
+      { value: 'api', count: 1 },
+      { value: 'batch', count: 1 },
+      { value: 'db', count: 1 },
+    ]);
+  });
+
+  it('counts the same as with any other condition added that every event meets', async () => {
+    for (const window of [{ from, to }, { from }, { from: day(3, 6), to: day(4, 6) }, { from: day(1), to: day(9) }]) {
+      const plain = { ...window };
+      const widened = { ...window, excludeTags: { 'no-such-key': ['x'] } };
+      for (const query of [KEYS, VALUES]) {
+        const a = dataOf(await ets.gql(query, { f: plain }));
+        const b = dataOf(await ets.gql(query, { f: widened }));
+        expect([window, a]).toEqual([window, b]);
+      }
+    }
+  });
+
+  it('draws each lane across the window: events per value and bucket', async () => {
+    const LANES = `query($f: EventFilter!) { laneHistogram(key: "service", filter: $f, interval: "1d") {
+      value count buckets { start count } } }`;
+    // By start time, as histogram: the events that began before day 3 are not in any bucket.
+    expect(dataOf(await ets.gql(LANES, { f: { from: day(3), to: day(8) } })).laneHistogram).toEqual([
+      {
+        value: 'web',
+        count: 4,
+        buckets: [
+          { start: day(3), count: 1 },
+          { start: day(4), count: 1 },
+          { start: day(7), count: 2 },
+        ],
+      },
+      { value: 'api', count: 1, buckets: [{ start: day(3), count: 1 }] },
+      { value: 'batch', count: 1, buckets: [{ start: day(5), count: 1 }] },
+    ]);
+  });
+});

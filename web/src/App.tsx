@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Anchor, AppShell, Group, Stack, Text, Tooltip } from
 import { useThrottledValue } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineEventFragment } from './api/__generated__/graphql';
-import { HistogramQuery } from './api/operations';
+import { HistogramQuery, LaneHistogramQuery } from './api/operations';
 import { useQuery } from './api/use-query';
 import { EventDetails } from './details/EventDetails';
 import { eventFilter, queryWindow, windowOf } from './data/event-filter';
@@ -97,7 +97,19 @@ export function App() {
     countsVersion,
   );
 
-  const lanes = useMemo(() => layoutLanes(timeline.events, view.lane), [timeline.events, view.lane]);
+  // More events than drawn: the server counts each lane's events per bucket across the window.
+  const laneCounts = useQuery(
+    LaneHistogramQuery,
+    { key: view.lane, filter: { ...filter, to: new Date(histogramTo).toISOString() }, interval: bucket.interval },
+    countsVersion,
+    timeline.capped,
+  );
+  const densities = laneCounts.data && { bucketMs: bucket.ms, lanes: laneCounts.data.laneHistogram };
+  const lanes = useMemo(
+    () => layoutLanes(timeline.events, view.lane, densities),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- densities is rebuilt from laneCounts.data
+    [timeline.events, view.lane, laneCounts.data, bucket.ms],
+  );
   useEffect(() => {
     document.title = describeView(view);
   }, [view]);

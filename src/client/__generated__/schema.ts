@@ -203,6 +203,16 @@ export type HistogramBucket = {
   start: Scalars['DateTime']['output'];
 };
 
+/** The histogram of the matching events that carry one value of a tag key. */
+export type LaneHistogram = {
+  __typename?: 'LaneHistogram';
+  /** The buckets holding at least one such event, oldest first. */
+  buckets: Array<HistogramBucket>;
+  /** How many matching events carry the value, over the whole window. */
+  count: Scalars['Int']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an event; an existing id is a CONFLICT. */
@@ -309,6 +319,13 @@ export type Query = {
    * buckets are aligned to multiples of it, at most 10000.
    */
   histogram: Array<HistogramBucket>;
+  /**
+   * The histogram of each value of one tag key (a timeline's lanes): for the `first` values
+   * with the most matching events (0..1000), the count per time bucket, by start time, over
+   * the filter's window. Lets a view show where every lane is busy when the window holds
+   * more events than it can draw. Buckets without events are left out.
+   */
+  laneHistogram: Array<LaneHistogram>;
   /** The tag keys of the matching events, the most common first (ties by key). `first` is 0..1000. */
   tagKeys: Array<TagKeyCount>;
   /** The values of one tag key among the matching events, the most common first. `first` is 0..1000. */
@@ -341,6 +358,14 @@ export type QueryEventsArgs = {
 export type QueryHistogramArgs = {
   filter: EventFilter;
   interval: Scalars['String']['input'];
+};
+
+
+export type QueryLaneHistogramArgs = {
+  filter: EventFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  interval: Scalars['String']['input'];
+  key: Scalars['String']['input'];
 };
 
 

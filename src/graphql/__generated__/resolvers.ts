@@ -215,6 +215,16 @@ export type HistogramBucket = {
   start: Scalars['DateTime']['output'];
 };
 
+/** The histogram of the matching events that carry one value of a tag key. */
+export type LaneHistogram = {
+  __typename?: 'LaneHistogram';
+  /** The buckets holding at least one such event, oldest first. */
+  buckets: Array<HistogramBucket>;
+  /** How many matching events carry the value, over the whole window. */
+  count: Scalars['Int']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an event; an existing id is a CONFLICT. */
@@ -321,6 +331,13 @@ export type Query = {
    * buckets are aligned to multiples of it, at most 10000.
    */
   histogram: Array<HistogramBucket>;
+  /**
+   * The histogram of each value of one tag key (a timeline's lanes): for the `first` values
+   * with the most matching events (0..1000), the count per time bucket, by start time, over
+   * the filter's window. Lets a view show where every lane is busy when the window holds
+   * more events than it can draw. Buckets without events are left out.
+   */
+  laneHistogram: Array<LaneHistogram>;
   /** The tag keys of the matching events, the most common first (ties by key). `first` is 0..1000. */
   tagKeys: Array<TagKeyCount>;
   /** The values of one tag key among the matching events, the most common first. `first` is 0..1000. */
@@ -353,6 +370,14 @@ export type QueryEventsArgs = {
 export type QueryHistogramArgs = {
   filter: EventFilter;
   interval: Scalars['String']['input'];
+};
+
+
+export type QueryLaneHistogramArgs = {
+  filter: EventFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  interval: Scalars['String']['input'];
+  key: Scalars['String']['input'];
 };
 
 
@@ -528,6 +553,7 @@ export type ResolversTypes = ResolversObject<{
   HistogramBucket: ResolverTypeWrapper<HistogramBucket>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LaneHistogram: ResolverTypeWrapper<LaneHistogram>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -562,6 +588,7 @@ export type ResolversParentTypes = ResolversObject<{
   HistogramBucket: HistogramBucket;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  LaneHistogram: LaneHistogram;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -665,6 +692,12 @@ export type HistogramBucketResolvers<ContextType = GraphQLContext, ParentType ex
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type LaneHistogramResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaneHistogram'] = ResolversParentTypes['LaneHistogram']> = ResolversObject<{
+  buckets?: Resolver<Array<ResolversTypes['HistogramBucket']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationCreateEventArgs, 'event'>>;
   createEvents?: Resolver<ResolversTypes['CreateEventsResult'], ParentType, ContextType, RequireFields<MutationCreateEventsArgs, 'events'>>;
@@ -687,6 +720,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   eventTree?: Resolver<Maybe<ResolversTypes['EventNode']>, ParentType, ContextType, RequireFields<QueryEventTreeArgs, 'id' | 'maxDepth'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   histogram?: Resolver<Array<ResolversTypes['HistogramBucket']>, ParentType, ContextType, RequireFields<QueryHistogramArgs, 'filter' | 'interval'>>;
+  laneHistogram?: Resolver<Array<ResolversTypes['LaneHistogram']>, ParentType, ContextType, RequireFields<QueryLaneHistogramArgs, 'filter' | 'first' | 'interval' | 'key'>>;
   tagKeys?: Resolver<Array<ResolversTypes['TagKeyCount']>, ParentType, ContextType, RequireFields<QueryTagKeysArgs, 'first'>>;
   tagValues?: Resolver<Array<ResolversTypes['TagValueCount']>, ParentType, ContextType, RequireFields<QueryTagValuesArgs, 'first' | 'key'>>;
   tokens?: Resolver<Array<ResolversTypes['Token']>, ParentType, ContextType>;
@@ -744,6 +778,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   EventNode?: EventNodeResolvers<ContextType>;
   EventRevision?: EventRevisionResolvers<ContextType>;
   HistogramBucket?: HistogramBucketResolvers<ContextType>;
+  LaneHistogram?: LaneHistogramResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

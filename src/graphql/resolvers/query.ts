@@ -14,5 +14,7 @@ export const Query: QueryResolvers = {
   tagKeys: (_, { filter, first }, { events, actor }) => events.tagKeys(actor, filter, first),
   tagValues: (_, { key, filter, first }, { events, actor }) => events.tagValues(actor, key, filter, first),
   histogram: (_, { filter, interval }, { events, actor }) => events.histogram(actor, filter, interval),
+  laneHistogram: (_, { key, filter, interval, first }, { events, actor }) =>
+    events.laneHistogram(actor, key, filter, interval, first),
   ...accessQueries,
 };

@@ -3,7 +3,14 @@ import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { ConflictError } from '../../domain/errors';
 import type { EventRecord } from '../../domain/event';
 import type { EventStore } from '../../domain/event-store';
-import { countIntoBuckets, type HistogramCount, type TagKeyCount, type TagValueCount } from '../../domain/facets';
+import {
+  countIntoBuckets,
+  countIntoLanes,
+  type HistogramCount,
+  type LaneCount,
+  type TagKeyCount,
+  type TagValueCount,
+} from '../../domain/facets';
 import { escapeRegex, type EventQuery, type PagePosition } from '../../domain/query';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
 import { eventFilter, oneOf, PAGE_ORDER } from './event-filter';
@@ -151,6 +158,20 @@ export class MongoEventRepository implements EventStore {
         docs.map((doc) => doc.startTime),
         intervalMs,
       );
+    });
+  }
+
+  countByStartTimeAndValue(
+    query: EventQuery,
+    key: string,
+    from: Date,
+    to: Date,
+    intervalMs: number,
+  ): Promise<LaneCount[]> {
+    return this.guard(async () => {
+      const filter = { $and: [eventFilter(query), { startTime: { $gte: from, $lt: to } }] };
+      const docs = await this.events.find(filter, { projection: { startTime: 1, tags: 1 }, ...this.reads }).toArray();
+      return countIntoLanes(docs, key, intervalMs);
     });
   }
 

@@ -16,8 +16,10 @@ export const DATABASE_FILE = 'ets.sqlite';
 /** A database that lives in this thread's memory only (unit tests). */
 export const IN_MEMORY = ':memory:';
 
+export const DAY_MS = 86_400_000;
+
 /** Bumped when the schema changes; a file of another version is refused, not guessed at. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -59,6 +61,18 @@ CREATE TABLE IF NOT EXISTS event_tags (
 ) WITHOUT ROWID;
 -- the tags of one event: the other keys of a filter, excludeTags, facets, rewriting an event
 CREATE INDEX IF NOT EXISTS event_tags_of_event ON event_tags (id, pair, first);
+-- facets over a window and nothing else (the UI's first view): tag rows by start time (covering)
+CREATE INDEX IF NOT EXISTS event_tags_by_time ON event_tags (start_ms, pair, end_ms, first);
+
+-- Tag rows counted per pair and day of their start (UTC): facets over a long window add up
+-- the whole days inside it and count only its edges row by row.
+CREATE TABLE IF NOT EXISTS tag_day_counts (
+  day    INTEGER NOT NULL,             -- floor(start_ms / 86400000)
+  pair   INTEGER NOT NULL,
+  events INTEGER NOT NULL,             -- tag rows
+  firsts INTEGER NOT NULL,             -- of them, first values of their key (events per key)
+  PRIMARY KEY (day, pair)
+) WITHOUT ROWID;
 
 -- Case-insensitive substring search: trigrams of each description, keyed by events.seq.
 CREATE VIRTUAL TABLE IF NOT EXISTS event_text USING fts5 (

@@ -6,6 +6,7 @@
  * statement's text does not depend on how many values it is given and stays cached.
  */
 import type { EventQuery, PagePosition } from '../../domain/query';
+import { DAY_MS } from './database';
 
 export interface Sql {
   text: string;
@@ -82,7 +83,9 @@ function matching(
   let from = 'events s';
   if (driving) {
     const [key, values] = driving;
-    from = 'event_tags s JOIN events e ON e.id = s.id';
+    // NOT INDEXED: the primary key (pair, start, id), whose range is in page order; the
+    // planner would otherwise take the time index and sort a whole window's rows.
+    from = 'event_tags s NOT INDEXED JOIN events e ON e.id = s.id';
     // One value: one range of the tag rows' primary key, in page order.
     if (values.length === 1)
       where.add('s.pair = (SELECT pair FROM tag_pairs WHERE key = ? AND value = ?)', key, values[0]);
@@ -131,25 +134,111 @@ export function countSql(query: EventQuery): Sql {
   return { text: `SELECT count(*) ${m.body}`, params: m.params };
 }
 
+/** A filter of a window and nothing else: its facets read the tag rows in time order. */
+function isWindowOnly(query: EventQuery): boolean {
+  return (
+    !query.tags && !query.excludeTags && query.parentId === undefined && !query.search && query.timeField === 'EVENT'
+  );
+}
+
+/**
+ * Tag rows of the matching events, counted per pair (`pairCondition` narrows the pairs):
+ * `pair` and `n` columns. Counted by number first, so each pair's text is read once.
+ */
+function countsPerPair(query: EventQuery, pairCondition: string, params: unknown[], column: 'events' | 'firsts'): Sql {
+  if (isWindowOnly(query)) return windowCountsPerPair(query, pairCondition, params, column);
+  const m = matching(query);
+  const first = column === 'firsts' ? ' AND t.first = 1' : '';
+  return {
+    text: `SELECT t.pair, count(*) AS n FROM (SELECT s.id ${m.body}) m JOIN event_tags t ON t.id = m.id
+           WHERE ${pairCondition}${first} GROUP BY t.pair`,
+    params: [...m.params, ...params],
+  };
+}
+
+/**
+ * The same for a window and nothing else: the whole days inside it from tag_day_counts
+ * (every event starting inside the window overlaps it), the edges row by row: before the
+ * first whole day (events that started earlier and still ran at `from` included) and after
+ * the last.
+ */
+function windowCountsPerPair(
+  query: EventQuery,
+  pairCondition: string,
+  params: unknown[],
+  column: 'events' | 'firsts',
+): Sql {
+  const from = query.from?.getTime();
+  const to = query.to?.getTime();
+  const firstDay = from === undefined ? undefined : Math.ceil(from / DAY_MS);
+  const endDay = to === undefined ? undefined : Math.floor(to / DAY_MS);
+  if (firstDay !== undefined && endDay !== undefined && endDay <= firstDay) {
+    return edgeCounts(query, pairCondition, params, column); // no whole day inside
+  }
+  const days = new Conditions();
+  if (firstDay !== undefined) days.add('d.day >= ?', firstDay);
+  if (endDay !== undefined) days.add('d.day < ?', endDay);
+  days.add(pairCondition.replace(/\bt\./g, 'd.'), ...params);
+  const parts: Sql[] = [
+    { text: `SELECT d.pair, d.${column} AS n FROM tag_day_counts d${days.where()}`, params: days.params },
+  ];
+  if (from !== undefined && firstDay !== undefined) {
+    parts.push(edgeCounts({ ...query, to: new Date(firstDay * DAY_MS) }, pairCondition, params, column));
+  }
+  if (to !== undefined && endDay !== undefined) {
+    // Starting from the end of the last whole day: every such event overlaps the window.
+    parts.push(
+      edgeCounts({ ...query, from: new Date(endDay * DAY_MS), to: query.to }, pairCondition, params, column, true),
+    );
+  }
+  return {
+    // Days whose events all changed or went away count 0: those pairs are not among the matches.
+    text: `SELECT pair, sum(n) AS n FROM (${parts.map((part) => part.text).join(' UNION ALL ')})
+           GROUP BY pair HAVING sum(n) > 0`,
+    params: parts.flatMap((part) => part.params),
+  };
+}
+
+/** Tag rows of events overlapping the query's window, per pair, read from the rows by time. */
+function edgeCounts(
+  query: EventQuery,
+  pairCondition: string,
+  params: unknown[],
+  column: 'events' | 'firsts',
+  startsInside = false,
+): Sql {
+  const where = new Conditions();
+  if (startsInside) {
+    where.add('t.start_ms >= ?', query.from?.getTime());
+    if (query.to) where.add('t.start_ms < ?', query.to.getTime());
+  } else {
+    addWindow('t', query, where);
+  }
+  if (column === 'firsts') where.add('t.first = 1');
+  where.add(pairCondition, ...params);
+  return {
+    text: `SELECT t.pair, count(*) AS n FROM event_tags t INDEXED BY event_tags_by_time${where.where()} GROUP BY t.pair`,
+    params: where.params,
+  };
+}
+
 /** Events per tag key among the matching ones: each event counts once per key (first = 1). */
 export function tagKeysSql(query: EventQuery, limit: number): Sql {
-  const m = matching(query);
+  const counts = countsPerPair(query, '1', [], 'firsts');
   return {
-    text: `SELECT p.key, count(*) AS n FROM (SELECT s.id ${m.body}) m
-           JOIN event_tags t ON t.id = m.id AND t.first = 1 JOIN tag_pairs p ON p.pair = t.pair
+    text: `SELECT p.key, sum(c.n) AS n FROM (${counts.text}) c JOIN tag_pairs p ON p.pair = c.pair
            GROUP BY p.key ORDER BY n DESC, p.key LIMIT ?`,
-    params: [...m.params, limit],
+    params: [...counts.params, limit],
   };
 }
 
 /** Events per value of one key among the matching ones. */
 export function tagValuesSql(query: EventQuery, key: string, limit: number): Sql {
-  const m = matching(query);
+  const counts = countsPerPair(query, 't.pair IN (SELECT pair FROM tag_pairs WHERE key = ?)', [key], 'events');
   return {
-    text: `SELECT p.value, count(*) AS n FROM (SELECT s.id ${m.body}) m
-           JOIN event_tags t ON t.id = m.id JOIN tag_pairs p ON p.pair = t.pair AND p.key = ?
-           GROUP BY p.value ORDER BY n DESC, p.value LIMIT ?`,
-    params: [...m.params, key, limit],
+    text: `SELECT p.value, c.n FROM (${counts.text}) c JOIN tag_pairs p ON p.pair = c.pair
+           ORDER BY c.n DESC, p.value LIMIT ?`,
+    params: [...counts.params, limit],
   };
 }
 
@@ -160,5 +249,19 @@ export function histogramSql(query: EventQuery, from: Date, to: Date, intervalMs
     // ((t % i) + i) % i: the remainder of times before 1970 too
     text: `SELECT s.start_ms - ((s.start_ms % ?) + ?) % ? AS bucket, count(*) AS n ${m.body} GROUP BY bucket`,
     params: [intervalMs, intervalMs, intervalMs, ...m.params],
+  };
+}
+
+/** The same per value of one tag key. */
+export function laneHistogramSql(query: EventQuery, key: string, from: Date, to: Date, intervalMs: number): Sql {
+  const m = matching(query, { startWindow: { from, to } });
+  return {
+    text: `SELECT p.value, c.bucket, c.n FROM (
+             SELECT t.pair, m.bucket, count(*) AS n
+             FROM (SELECT s.id, s.start_ms - ((s.start_ms % ?) + ?) % ? AS bucket ${m.body}) m
+             JOIN event_tags t ON t.id = m.id AND t.pair IN (SELECT pair FROM tag_pairs WHERE key = ?)
+             GROUP BY t.pair, m.bucket
+           ) c JOIN tag_pairs p ON p.pair = c.pair`,
+    params: [intervalMs, intervalMs, intervalMs, ...m.params, key],
   };
 }

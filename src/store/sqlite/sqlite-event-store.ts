@@ -8,11 +8,12 @@ import type Database from 'better-sqlite3';
 import { ConflictError } from '../../domain/errors';
 import type { EventRecord } from '../../domain/event';
 import type { EventStore } from '../../domain/event-store';
-import type { HistogramCount, TagKeyCount, TagValueCount } from '../../domain/facets';
+import type { HistogramCount, LaneCount, TagKeyCount, TagValueCount } from '../../domain/facets';
 import type { EventQuery, PagePosition } from '../../domain/query';
-import { countSql, histogramSql, pageSql, tagKeysSql, tagValuesSql, type Sql } from './event-sql';
+import { countSql, histogramSql, laneHistogramSql, pageSql, tagKeysSql, tagValuesSql, type Sql } from './event-sql';
 import { fromJson, toJson } from './event-rows';
 import type { ReadExecutor, ReadWeight } from './read-pool';
+import { DAY_MS } from './database';
 import { guardSync } from './sqlite-errors';
 
 type Row = unknown[];
@@ -51,6 +52,16 @@ export class SqliteEventStore implements EventStore {
       findPair: prepare('SELECT pair FROM tag_pairs WHERE key = ? AND value = ?').pluck(),
       insertPair: prepare('INSERT INTO tag_pairs (key, value) VALUES (?, ?)'),
       deleteTags: prepare('DELETE FROM event_tags WHERE id = ?'),
+      countTag: prepare(
+        `INSERT INTO tag_day_counts (day, pair, events, firsts) VALUES (?, ?, 1, ?)
+         ON CONFLICT (day, pair) DO UPDATE SET events = events + 1, firsts = firsts + excluded.firsts`,
+      ),
+      uncountTags: prepare(
+        `INSERT INTO tag_day_counts (day, pair, events, firsts)
+         SELECT (start_ms - ((start_ms % ${DAY_MS}) + ${DAY_MS}) % ${DAY_MS}) / ${DAY_MS}, pair, -1, -first
+         FROM event_tags WHERE id = ?
+         ON CONFLICT (day, pair) DO UPDATE SET events = events + excluded.events, firsts = firsts + excluded.firsts`,
+      ),
       insertText: prepare('INSERT INTO event_text (rowid, description) VALUES (?, ?)'),
       deleteText: prepare('DELETE FROM event_text WHERE rowid = ?'),
       keepVersion: prepare(
@@ -133,6 +144,21 @@ export class SqliteEventStore implements EventStore {
     return rows.map(([start, count]) => ({ start: Number(start), count: Number(count) }));
   }
 
+  async countByStartTimeAndValue(
+    query: EventQuery,
+    key: string,
+    from: Date,
+    to: Date,
+    intervalMs: number,
+  ): Promise<LaneCount[]> {
+    const rows = await this.readRows(laneHistogramSql(query, key, from, to, intervalMs));
+    return rows.map(([value, start, count]) => ({
+      value: value as string,
+      start: Number(start),
+      count: Number(count),
+    }));
+  }
+
   insert(event: EventRecord): Promise<void> {
     return guardSync(() => {
       if (!this.write(() => this.insertRow(event))) {
@@ -155,6 +181,7 @@ export class SqliteEventStore implements EventStore {
           return false; // another writer changed it after `previous` was read
         }
         this.keepVersion(previous, false, previous.revision, previous.updatedAt);
+        this.sql.uncountTags.run(previous.id);
         this.sql.deleteTags.run(previous.id);
         if (previous.description) this.sql.deleteText.run(current.seq);
         if (next) {
@@ -242,10 +269,14 @@ export class SqliteEventStore implements EventStore {
   private indexRow(seq: number, event: EventRecord): void {
     const start = event.startTime.getTime();
     const end = event.endTime.getTime();
+    const day = Math.floor(start / DAY_MS);
     for (const [key, values] of Object.entries(event.tags)) {
-      values.forEach((value, i) =>
-        this.sql.insertTag.run(this.pairOf(key, value), start, event.id, end, i === 0 ? 1 : 0),
-      );
+      values.forEach((value, i) => {
+        const pair = this.pairOf(key, value);
+        const first = i === 0 ? 1 : 0;
+        this.sql.insertTag.run(pair, start, event.id, end, first);
+        this.sql.countTag.run(day, pair, first);
+      });
     }
     if (event.description) this.sql.insertText.run(seq, event.description);
     if (end - start > this.knownMaxSpanMs) {

@@ -64,6 +64,20 @@ export const HistogramQuery = graphql(`
   }
 `);
 
+// Where each lane is busy, for a window holding more events than the timeline draws.
+export const LaneHistogramQuery = graphql(`
+  query LaneHistogram($key: String!, $filter: EventFilter!, $interval: String!) {
+    laneHistogram(key: $key, filter: $filter, interval: $interval, first: 100) {
+      value
+      count
+      buckets {
+        start
+        count
+      }
+    }
+  }
+`);
+
 // The tree is spelled out three levels deep (GraphQL has no recursive selections); deeper
 // nodes say `truncated` and open on click.
 export const EventDetailsQuery = graphql(`

@@ -24,6 +24,18 @@ interface Loaded {
   totalCount: number;
 }
 
+/** The two filters differ only in a later `from`. */
+function onlyStartMoved(before: string, after: string): boolean {
+  const a = JSON.parse(before) as EventFilter;
+  const b = JSON.parse(after) as EventFilter;
+  return (
+    typeof a.from === 'string' &&
+    typeof b.from === 'string' &&
+    b.from > a.from &&
+    JSON.stringify({ ...a, from: null }) === JSON.stringify({ ...b, from: null })
+  );
+}
+
 export function useTimelineEvents(filter: EventFilter) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
@@ -32,7 +44,13 @@ export function useTimelineEvents(filter: EventFilter) {
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const tokenGeneration = useTokenGeneration();
 
-  const key = JSON.stringify(filter);
+  // A moving "last 24h" steps its start forward now and then; a load under way finishes on
+  // the window it began with (live changes keep it current) before the next one starts.
+  const requested = JSON.stringify(filter);
+  const [key, setKey] = useState(requested);
+  useEffect(() => {
+    if (requested !== key && !(loading && onlyStartMoved(key, requested))) setKey(requested);
+  }, [requested, key, loading]);
   useEffect(() => {
     const controller = new AbortController();
     const load = `${generation}.${tokenGeneration}:${key}`;

@@ -56,6 +56,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, input: DrawInput): H
     ctx.fillRect(0, top, width, h);
     top += h;
   });
+  drawDensities(ctx, lanes, x, width);
   ctx.strokeStyle = '#e9ecef';
   ctx.lineWidth = 1;
   for (const t of ticks(window, plot).times) {
@@ -101,6 +102,30 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, input: DrawInput): H
   if (selectedId) drawLinks(ctx, hits, selectedId);
   drawGutter(ctx, lanes, height);
   return hits;
+}
+
+/** Under the drawn events, a shade per bucket where each lane has events: darker is busier. */
+function drawDensities(
+  ctx: CanvasRenderingContext2D,
+  lanes: readonly Lane[],
+  x: (time: number) => number,
+  width: number,
+): void {
+  let top = 0;
+  for (const lane of lanes) {
+    const h = laneHeight(lane);
+    const density = lane.density;
+    if (density && density.max > 0) {
+      for (const bucket of density.buckets) {
+        const x1 = Math.max(GUTTER, x(bucket.start));
+        const x2 = Math.min(width, x(bucket.start + density.bucketMs));
+        if (x2 <= x1) continue;
+        ctx.fillStyle = `rgba(34, 139, 230, ${(0.08 + 0.42 * (bucket.count / density.max)).toFixed(3)})`;
+        ctx.fillRect(x1, top + 2, Math.max(1, x2 - x1), h - 4);
+      }
+    }
+    top += h;
+  }
 }
 
 function drawEvent(

@@ -21,6 +21,7 @@ type Documents = {
     "\n  query TagKeys($filter: EventFilter) {\n    tagKeys(filter: $filter, first: 200) {\n      key\n      count\n    }\n  }\n": typeof types.TagKeysDocument,
     "\n  query TagValues($key: String!, $filter: EventFilter) {\n    tagValues(key: $key, filter: $filter, first: 50) {\n      value\n      count\n    }\n  }\n": typeof types.TagValuesDocument,
     "\n  query Histogram($filter: EventFilter!, $interval: String!) {\n    histogram(filter: $filter, interval: $interval) {\n      start\n      count\n    }\n  }\n": typeof types.HistogramDocument,
+    "\n  query LaneHistogram($key: String!, $filter: EventFilter!, $interval: String!) {\n    laneHistogram(key: $key, filter: $filter, interval: $interval, first: 100) {\n      value\n      count\n      buckets {\n        start\n        count\n      }\n    }\n  }\n": typeof types.LaneHistogramDocument,
     "\n  query EventDetails($id: ID!) {\n    event(id: $id) {\n      ...TimelineEvent\n      sourceId\n      detailUrls\n      createdAt\n      updatedAt\n      revision\n      changedBy\n      revisions {\n        revision\n        changedBy\n        parentId\n        startTime\n        endTime\n        description\n        detailUrls\n        tags\n        updatedAt\n      }\n      ancestors(limit: 50) {\n        ...TimelineEvent\n      }\n    }\n    eventTree(id: $id, maxDepth: 3) {\n      ...TreeEvent\n      children {\n        ...TreeEvent\n        children {\n          ...TreeEvent\n          children {\n            ...TreeEvent\n          }\n        }\n      }\n    }\n  }\n": typeof types.EventDetailsDocument,
     "\n  subscription EventChanged($filter: EventFilter) {\n    eventChanged(filter: $filter) {\n      kind\n      event {\n        ...TimelineEvent\n      }\n    }\n  }\n": typeof types.EventChangedDocument,
 };
@@ -31,6 +32,7 @@ const documents: Documents = {
     "\n  query TagKeys($filter: EventFilter) {\n    tagKeys(filter: $filter, first: 200) {\n      key\n      count\n    }\n  }\n": types.TagKeysDocument,
     "\n  query TagValues($key: String!, $filter: EventFilter) {\n    tagValues(key: $key, filter: $filter, first: 50) {\n      value\n      count\n    }\n  }\n": types.TagValuesDocument,
     "\n  query Histogram($filter: EventFilter!, $interval: String!) {\n    histogram(filter: $filter, interval: $interval) {\n      start\n      count\n    }\n  }\n": types.HistogramDocument,
+    "\n  query LaneHistogram($key: String!, $filter: EventFilter!, $interval: String!) {\n    laneHistogram(key: $key, filter: $filter, interval: $interval, first: 100) {\n      value\n      count\n      buckets {\n        start\n        count\n      }\n    }\n  }\n": types.LaneHistogramDocument,
     "\n  query EventDetails($id: ID!) {\n    event(id: $id) {\n      ...TimelineEvent\n      sourceId\n      detailUrls\n      createdAt\n      updatedAt\n      revision\n      changedBy\n      revisions {\n        revision\n        changedBy\n        parentId\n        startTime\n        endTime\n        description\n        detailUrls\n        tags\n        updatedAt\n      }\n      ancestors(limit: 50) {\n        ...TimelineEvent\n      }\n    }\n    eventTree(id: $id, maxDepth: 3) {\n      ...TreeEvent\n      children {\n        ...TreeEvent\n        children {\n          ...TreeEvent\n          children {\n            ...TreeEvent\n          }\n        }\n      }\n    }\n  }\n": types.EventDetailsDocument,
     "\n  subscription EventChanged($filter: EventFilter) {\n    eventChanged(filter: $filter) {\n      kind\n      event {\n        ...TimelineEvent\n      }\n    }\n  }\n": types.EventChangedDocument,
 };
@@ -59,6 +61,10 @@ export function graphql(source: "\n  query TagValues($key: String!, $filter: Eve
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Histogram($filter: EventFilter!, $interval: String!) {\n    histogram(filter: $filter, interval: $interval) {\n      start\n      count\n    }\n  }\n"): typeof import('./graphql').HistogramDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaneHistogram($key: String!, $filter: EventFilter!, $interval: String!) {\n    laneHistogram(key: $key, filter: $filter, interval: $interval, first: 100) {\n      value\n      count\n      buckets {\n        start\n        count\n      }\n    }\n  }\n"): typeof import('./graphql').LaneHistogramDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

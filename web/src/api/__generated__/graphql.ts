@@ -69,6 +69,15 @@ export type HistogramQueryVariables = Exact<{
 
 export type HistogramQuery = { histogram: Array<{ start: string, count: number }> };
 
+export type LaneHistogramQueryVariables = Exact<{
+  key: string;
+  filter: EventFilter;
+  interval: string;
+}>;
+
+
+export type LaneHistogramQuery = { laneHistogram: Array<{ value: string, count: number, buckets: Array<{ start: string, count: number }> }> };
+
 export type EventDetailsQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -171,6 +180,18 @@ export const HistogramDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HistogramQuery, HistogramQueryVariables>;
+export const LaneHistogramDocument = new TypedDocumentString(`
+    query LaneHistogram($key: String!, $filter: EventFilter!, $interval: String!) {
+  laneHistogram(key: $key, filter: $filter, interval: $interval, first: 100) {
+    value
+    count
+    buckets {
+      start
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LaneHistogramQuery, LaneHistogramQueryVariables>;
 export const EventDetailsDocument = new TypedDocumentString(`
     query EventDetails($id: ID!) {
   event(id: $id) {
