@@ -100,6 +100,7 @@ async function startServer(): Promise<{ child: ChildProcess; port: number; start
       PORT: String(port),
       LOG_LEVEL: 'warn',
       ETS_RATE_LIMIT: '0',
+      NODE_ENV: 'production', // as npm start runs it
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -56,6 +56,30 @@ const COMMANDS: Record<string, Command> = {
       return new Promise<number>(() => {}); // runs until a signal stops the process
     },
   },
+  backup: {
+    summary: 'copy the embedded store to FILE while the server keeps running (SQLite online backup)',
+    usage: 'ets backup FILE [--data-dir DIR]   (DIR: ETS_DATA_DIR, else ./data)',
+    examples: [
+      'ets backup /backups/ets-$(date +%F).sqlite',
+      'ets backup ets.sqlite --data-dir /var/lib/ets',
+      'restore: stop ETS, copy the backup to DIR/ets.sqlite (mode 0600), remove DIR/ets.sqlite-wal and -shm, start ETS',
+    ],
+    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    async run(values, positionals) {
+      const [file] = positionals;
+      if (!file || positionals.length > 1) throw new UsageError('backup takes one FILE to write');
+      const { backupDatabase } = await import('../store/sqlite/database.js');
+      const dataDir = (values['data-dir'] as string | undefined) ?? process.env.ETS_DATA_DIR ?? './data';
+      try {
+        const pages = await backupDatabase(dataDir, file);
+        process.stderr.write(`backed up ${pages} pages of ${dataDir} to ${file}\n`);
+        return 0;
+      } catch (error) {
+        process.stderr.write(`ets: backup failed: ${(error as Error).message}\n`);
+        return 2;
+      }
+    },
+  },
   send: {
     summary: 'record an event (one line in a deploy script); prints its id',
     usage:

@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -34,6 +37,11 @@ export function createApolloServer(
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // GET /graphql in a browser opens the bundled GraphiQL (graphql/graphiql.ts) instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app)],
+    // No cache hints are set, so the per-field work of the cache-control plugin is saved.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      fastifyApolloDrainPlugin(app),
+    ],
   });
 }

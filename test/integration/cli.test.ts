@@ -1,9 +1,20 @@
 /** The `ets` command as a subprocess against the real server. */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
+import { startEts } from '../../src/start';
 import { runEts, spawnEts, type Run } from '../helpers/cli';
-import { dataOf, startTestEts, uniqueId, untilSubscribers, type TestEts } from '../helpers/ets';
+import {
+  dataOf,
+  gqlAt,
+  itOn,
+  startTestEts,
+  testConfig,
+  uniqueId,
+  untilSubscribers,
+  type TestEts,
+} from '../helpers/ets';
 import { until } from '../helpers/wait';
 
 let ets: TestEts;
@@ -191,3 +202,30 @@ it('imports 100,000 lines in bounded memory, every line landing', async () => {
   );
   expect(count.events.totalCount).toBe(100_000);
 }, 300_000);
+
+itOn('sqlite')('backs up the embedded store while it serves, and the copy restores', async () => {
+  const id = uniqueId('backed-up');
+  dataOf(
+    await ets.gql('mutation($e: EventInput!) { createEvent(event: $e) { id } }', { e: { id, tags: { k: ['v'] } } }),
+  );
+  const file = join(dir, `backup-${id}.sqlite`);
+  const dataDir = ets.ets.config.dataDir;
+  const backup = await ets_(['backup', file, '--data-dir', dataDir]);
+  expect(backup).toMatchObject({ code: 0, stderr: expect.stringMatching(/^backed up \d+ pages/) });
+  expect((await stat(file)).mode & 0o777).toBe(0o600);
+  expect((await ets_(['backup', file, '--data-dir', dataDir])).stderr).toMatch(/exists: back up to a new file/);
+  expect((await ets_(['backup', join(dir, 'x.sqlite'), '--data-dir', join(dir, 'nothing')])).code).toBe(2);
+
+  // Restored as the README says: the file as ets.sqlite of a new data folder.
+  const restoredDir = await mkdtemp(join(tmpdir(), 'ets-restored-'));
+  await copyFile(file, join(restoredDir, 'ets.sqlite'));
+  const restored = await startEts(testConfig({ mongodbUri: undefined, dataDir: restoredDir }), {
+    logger: pino({ level: 'silent' }),
+  });
+  try {
+    const found = dataOf(await gqlAt(restored.url, 'query($id: ID!) { event(id: $id) { id tags } }', { id }));
+    expect(found.event).toEqual({ id, tags: { k: ['v'] } });
+  } finally {
+    await restored.stop();
+  }
+});

@@ -170,3 +170,23 @@ export const READER_PRAGMAS = [
   'mmap_size = 4294967296',
   'cache_size = -32768',
 ];
+
+/**
+ * Copies the database of `dataDir` to `destination` (0600) while servers keep using it:
+ * SQLite's online backup, a consistent picture of one moment. Returns the pages copied.
+ */
+export async function backupDatabase(dataDir: string, destination: string): Promise<number> {
+  const file = join(resolve(dataDir), DATABASE_FILE);
+  if (!existsSync(file)) throw new Error(`no embedded store at ${file} (set --data-dir or ETS_DATA_DIR)`);
+  const target = resolve(destination);
+  if (existsSync(target)) throw new Error(`${target} exists: back up to a new file`);
+  closeSync(openSync(target, 'wx', 0o600));
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const { totalPages } = await db.backup(target);
+    return totalPages;
+  } finally {
+    db.close();
+  }
+}
