@@ -234,3 +234,39 @@ it('shows a new event live without a reload, and holds changes back while paused
   await timeline(7);
   await page.getByRole('link', { name: 'live: canary promoted' }).waitFor();
 });
+
+describe('a window holding more events than the timeline draws', () => {
+  let big: TestEts;
+  beforeAll(async () => {
+    big = await startTestEts();
+    // The newest 5,000 (all that is drawn) in one lane; 500 older ones in another.
+    const batch = (from: number, count: number, service: string, minutesAgo: (i: number) => number) =>
+      Array.from({ length: count }, (_, i) => ({
+        id: `${service}-${from + i}`,
+        startTime: ago(minutesAgo(i)),
+        tags: { service: [service] },
+      }));
+    const events = [
+      ...batch(0, 5000, 'recent', (i) => 1 + (i % 600)),
+      ...batch(0, 500, 'earlier', (i) => 800 + (i % 500)),
+    ];
+    for (let i = 0; i < events.length; i += 1000) {
+      dataOf(
+        await big.gql('mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount } }', {
+          es: events.slice(i, i + 1000),
+        }),
+      );
+    }
+  });
+  afterAll(() => big?.stop());
+
+  it('still shows every lane across the whole window', async () => {
+    await page.goto(`${big.url}/?range=24h`);
+    await page.getByText('5,500 events (drawing the newest 5,000)').waitFor();
+    // The lane of the older events is there, shaded where they are, though none is drawn.
+    await page.waitForSelector('[data-testid=timeline][data-lanes="2"]');
+    expect(await page.getAttribute('[data-testid=timeline] canvas[role=img]', 'aria-label')).toBe(
+      '5000 events in 2 lanes by service',
+    );
+  });
+});
