@@ -51,7 +51,8 @@ export function itOn(kind: 'sqlite' | 'mongodb'): jest.It {
 /** The configuration of a test server: the defaults, on a free loopback port, with `env` applied. */
 export function testConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Config {
   return {
-    ...loadConfig({ LOG_LEVEL: 'silent', ...env }),
+    // The deadline of the store under test may be set for the whole run (a slow FerretDB).
+    ...loadConfig({ LOG_LEVEL: 'silent', ETS_STORE_TIMEOUT_MS: process.env.ETS_STORE_TIMEOUT_MS, ...env }),
     port: 0,
     host: '127.0.0.1',
     dataDir: join(tmpdir(), `ets-test-${randomUUID()}`),

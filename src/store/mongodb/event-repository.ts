@@ -81,10 +81,11 @@ export class MongoEventRepository implements EventStore {
     );
   }
 
+  /** Without maxTimeMS: FerretDB refuses it on distinct, and the parentId index bounds this read. */
   findParentsWithChildren(parentIds: readonly string[]): Promise<Set<string>> {
     if (parentIds.length === 0) return Promise.resolve(new Set());
     return this.guard(async () => {
-      const found = await this.events.distinct('parentId', { parentId: { $in: [...parentIds] } }, this.reads);
+      const found = await this.events.distinct('parentId', { parentId: { $in: [...parentIds] } });
       return new Set(found.filter((id): id is string => typeof id === 'string'));
     });
   }

@@ -115,7 +115,8 @@ export class ReadPool implements ReadExecutor {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.checkpoints);
-    for (const job of [...this.queues.light.splice(0), ...this.queues.heavy.splice(0)]) {
+    const running = this.readers.map((reader) => reader.job).filter((job): job is Job => job !== null);
+    for (const job of [...running, ...this.queues.light.splice(0), ...this.queues.heavy.splice(0)]) {
       clearTimeout(job.timer);
       job.reject(new Error('the store is closed'));
     }
@@ -169,6 +170,7 @@ export class ReadPool implements ReadExecutor {
   /** The deadline passed: a waiting read is dropped, a running one is stopped with its reader. */
   private expire(job: Job, weight: ReadWeight): void {
     job.reject(new StoreTimeoutError(this.options.timeoutMs));
+    if (this.closed) return;
     const queue = this.queues[weight];
     const waiting = queue.indexOf(job);
     if (waiting >= 0) {
