@@ -7,9 +7,10 @@
  *   BENCH_EVENTS (1000000; 100000 on MongoDB) events in the data set, over 30 days
  *   BENCH_DATA (bench/data)      where the embedded data sets are kept between runs
  *   BENCH_SUBSCRIBERS (100) live subscribers   BENCH_CHANGES (1000) changes they receive
+ *   BENCH_SCALE (1)              scales each line's request count (0.05 for FerretDB)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +27,8 @@ const MONGODB_URI = process.env.MONGODB_URI || undefined;
 const EVENTS = env('BENCH_EVENTS', MONGODB_URI ? 100_000 : 1_000_000);
 const SUBSCRIBERS = env('BENCH_SUBSCRIBERS', 100);
 const CHANGES = env('BENCH_CHANGES', 1000);
+/** BENCH_SCALE (1) scales the number of requests of each line, for a slow store. */
+const n = (count: number) => Math.max(1, Math.round(count * env('BENCH_SCALE', 1)));
 const DATASET_VERSION = 4;
 const DAY = 86_400_000;
 const END = START + DAYS * DAY;
@@ -82,6 +85,7 @@ async function buildDataset(): Promise<string> {
   } finally {
     await store.close();
   }
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(marker, want);
   const seconds = (performance.now() - started) / 1000;
   return `built ${EVENTS} events through the batch path in ${seconds.toFixed(1)} s (${Math.round(EVENTS / seconds)}/s)`;
@@ -172,48 +176,48 @@ async function main(): Promise<void> {
   console.log(`data set: ${await buildDataset()}`);
   const { child, port, startupMs } = await startServer();
   const rows: Array<[string, string]> = [];
-  // Each line is printed as soon as it is measured, so that a line that fails leaves the others.
-  const push = rows.push.bind(rows);
-  rows.push = (...items) => {
-    for (const [name, figure] of items) console.log(`measured: ${name}: ${figure}`);
-    return push(...items);
+  // Each line is printed as soon as it is measured; a line that fails says so and the others go on.
+  const record = async (name: string, figure: () => Promise<string>) => {
+    const text = await figure().catch((error: unknown) => `failed: ${String(error).slice(0, 300)}`);
+    console.log(`measured: ${name}: ${text}`);
+    rows.push([name, text]);
   };
   const runId = Date.now().toString(36);
   try {
-    rows.push(['start-up on the existing data, to /readyz 200', `${f(startupMs)} ms`]);
-    // Warm the caches as a server that has been running would have them.
-    await firstView(port, 2);
-
-    const view = await firstView(port, 10);
-    rows.push([
+    await record('start-up on the existing data, to /readyz 200', async () => `${f(startupMs)} ms`);
+    await record(
       'first view of a 24h window (events first 1000 + totalCount, tagKeys, tagValues, histogram 15m)',
-      `${f(view.sum)} ms one after another (events ${f(view.each.events ?? 0)}, tagKeys ${f(view.each.tagKeys ?? 0)}, ` +
-        `tagValues ${f(view.each.tagValues ?? 0)}, histogram ${f(view.each.histogram ?? 0)}); ${f(view.parallel)} ms at once, as the UI sends them`,
-    ]);
+      async () => {
+        // Warm the caches as a server that has been running would have them.
+        await firstView(port, 1);
+        const view = await firstView(port, n(10));
+        return (
+          `${f(view.sum)} ms one after another (events ${f(view.each.events ?? 0)}, tagKeys ${f(view.each.tagKeys ?? 0)}, ` +
+          `tagValues ${f(view.each.tagValues ?? 0)}, histogram ${f(view.each.histogram ?? 0)}); ${f(view.parallel)} ms at once, as the UI sends them`
+        );
+      },
+    );
 
     const PAGE = `query($f: EventFilter) { events(filter: $f, first: 100) { nodes { ${TIMELINE_EVENT} detailUrls createdAt updatedAt revision } } }`;
     const tagDay = (q: number) => {
       const day = START + (q % DAYS) * DAY;
       return { f: { tags: { service: [SERVICES[(q * 7) % SERVICES.length]] }, from: day, to: day + DAY } };
     };
-    rows.push([
-      'one tag + 24h, first 100, 1 client',
-      line(await measure('tag', 300, 1, (q) => gql(port, PAGE, tagDay(q)))),
-    ]);
-    rows.push([
-      'one tag + 24h, first 100, 16 clients',
-      line(await measure('tag16', 5000, 16, (q) => gql(port, PAGE, tagDay(q)))),
-    ]);
+    await record('one tag + 24h, first 100, 1 client', async () =>
+      line(await measure('tag', n(300), 1, (q) => gql(port, PAGE, tagDay(q)))),
+    );
+    await record('one tag + 24h, first 100, 16 clients', async () =>
+      line(await measure('tag16', n(5000), 16, (q) => gql(port, PAGE, tagDay(q)))),
+    );
 
     // bench-(3k+1): a parent (3k) and a child (3k+2), in chains all over the 30 days.
-    rows.push([
-      'event details as the UI asks them (revisions, ancestors, eventTree 3 deep), 1 client',
+    await record('event details as the UI asks them (revisions, ancestors, eventTree 3 deep), 1 client', async () =>
       line(
-        await measure('details', 300, 1, (q) =>
+        await measure('details', n(300), 1, (q) =>
           gql(port, DETAILS, { id: `bench-${((q * 7919) % Math.floor(EVENTS / 3)) * 3 + 1}` }),
         ),
       ),
-    ]);
+    );
 
     const input = (e: EventRecord) => ({
       id: e.id,
@@ -232,55 +236,56 @@ async function main(): Promise<void> {
       const shift = END - START;
       return { ...e, startTime: e.startTime + shift, endTime: e.endTime + shift };
     };
-    rows.push([
-      'createEvent, 8 clients',
-      line(await measure('create', 4000, 8, (i) => gql(port, CREATE, { e: create('one')(i) }))),
-    ]);
+    await record('createEvent, 8 clients', async () =>
+      line(await measure('create', n(4000), 8, (i) => gql(port, CREATE, { e: create('one')(i) }))),
+    );
     const BATCH = 'mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount } }';
-    rows.push([
-      'createEvents of 1000, 2 clients (events/s)',
+    await record('createEvents of 1000, 2 clients (events/s)', async () =>
       line(
         await measure(
           'batch',
-          20,
+          n(20),
           2,
           (b) => gql(port, BATCH, { es: Array.from({ length: 1000 }, (_, i) => create('many')(b * 1000 + i)) }),
           1000,
         ),
       ),
-    ]);
+    );
 
     // /healthz while 4 clients ask for the facets of all 30 days, again and again.
     const FACETS = `query($f: EventFilter) { tagKeys(filter: $f, first: 200) { key count }
       tagValues(key: "service", filter: $f, first: 50) { value count } }`;
-    let loading = true;
-    let facetQueries = 0;
-    const facetLoad = Array.from({ length: 4 }, async () => {
-      while (loading) {
-        await gql(port, FACETS, { f: { from: START, to: END } });
-        facetQueries++;
-      }
+    await record('/healthz while 4 clients run 30-day facet queries', async () => {
+      let loading = true;
+      let facetQueries = 0;
+      let facetFailures = 0;
+      const facetLoad = Array.from({ length: 4 }, async () => {
+        while (loading) {
+          await gql(port, FACETS, { f: { from: START, to: END } }).then(
+            () => facetQueries++,
+            () => facetFailures++,
+          );
+        }
+      });
+      const health = await measure('healthz', 500, 1, () => call(port, 'GET', '/healthz'));
+      loading = false;
+      await Promise.all(facetLoad);
+      return `${line(health)} (${facetQueries} facet queries meanwhile, ${facetFailures} failed)`;
     });
-    const health = await measure('healthz', 500, 1, () => call(port, 'GET', '/healthz'));
-    loading = false;
-    await Promise.all(facetLoad);
-    rows.push([
-      '/healthz while 4 clients run 30-day facet queries',
-      `${line(health)} (${facetQueries} facet queries meanwhile)`,
-    ]);
 
-    const live = await measureLiveChanges(port, SUBSCRIBERS, CHANGES, (i, tag) => {
-      const event = create(`${tag}-event`)(i);
-      return gql(port, CREATE, { e: { ...event, tags: { ...event.tags, run: [tag] } } });
-    });
-    rows.push(['live changes', live]);
+    await record('live changes', () =>
+      measureLiveChanges(port, SUBSCRIBERS, CHANGES, (i, tag) => {
+        const event = create(`${tag}-event`)(i);
+        return gql(port, CREATE, { e: { ...event, tags: { ...event.tags, run: [tag] } } });
+      }),
+    );
 
     const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-    rows.push(['server RSS after the run', `${f(Number(rss) / 1024)} MiB`]);
+    await record('server RSS after the run', async () => `${f(Number(rss) / 1024)} MiB`);
     if (!MONGODB_URI) {
       const file = join(dataset().dataDir, DATABASE_FILE);
       const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
-      rows.push(['database file', `${f(bytes / 2 ** 20)} MiB (${f(bytes / EVENTS)} bytes per event)`]);
+      await record('database file', async () => `${f(bytes / 2 ** 20)} MiB (${f(bytes / EVENTS)} bytes per event)`);
     }
   } finally {
     child.kill('SIGTERM');
