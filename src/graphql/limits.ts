@@ -54,7 +54,10 @@ function listSize(
     const definition = field.args.find((arg) => arg.name === name);
     if (!definition) continue;
     const given = node.arguments?.find((arg) => arg.name.value === name)?.value;
-    if (given?.kind === Kind.INT) return Number(given.value);
+    if (given?.kind === Kind.INT) {
+      if (Number(given.value) < 0) throw new NegativeSize(name);
+      return Number(given.value);
+    }
     if (given?.kind === Kind.VARIABLE) {
       // Variables are not known yet: their default, else the largest page.
       const variable = context
@@ -62,7 +65,9 @@ function listSize(
         .definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? (d.variableDefinitions ?? []) : []))
         .find((v) => v.variable.name.value === given.name.value);
       const fallback = variable?.defaultValue;
-      return fallback?.kind === Kind.INT ? Number(fallback.value) : pageSize;
+      if (fallback?.kind !== Kind.INT) return pageSize;
+      if (Number(fallback.value) < 0) throw new NegativeSize(name);
+      return Number(fallback.value);
     }
     return typeof definition.defaultValue === 'number' ? definition.defaultValue : pageSize;
   }
@@ -72,48 +77,82 @@ function listSize(
   return getNullableType(field.type) instanceof GraphQLList ? ASSUMED_LIST_SIZE : 1;
 }
 
-function measure(
-  context: ValidationContext,
-  selectionSet: SelectionSetNode,
-  parent: GraphQLCompositeType,
-  pageSize: number,
-  fragmentsSeen: ReadonlySet<string>,
-): Measure {
-  let depth = 0;
-  let cost = 0;
-  const add = (inner: Measure) => {
-    depth = Math.max(depth, inner.depth);
-    cost += inner.cost;
-  };
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      const fields = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : {};
-      const field = fields[selection.name.value];
-      if (!field) continue; // reported by graphql-js' own rules
-      const type = getNamedType(field.type);
-      if (!selection.selectionSet || !isCompositeType(type)) {
-        depth = Math.max(depth, 1);
-        continue;
-      }
-      const inner = measure(context, selection.selectionSet, type, pageSize, fragmentsSeen);
-      depth = Math.max(depth, inner.depth + 1);
-      cost += listSize(context, parent, field, selection, pageSize) * (1 + inner.cost);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const typeName = selection.typeCondition?.name.value;
-      const type = typeName ? context.getSchema().getType(typeName) : parent;
-      if (type && isCompositeType(type)) add(measure(context, selection.selectionSet, type, pageSize, fragmentsSeen));
-    } else {
-      const name = selection.name.value;
-      const fragment = context.getFragment(name);
-      if (!fragment || fragmentsSeen.has(name)) continue; // cycles are reported by graphql-js
-      const type = context.getSchema().getType(fragment.typeCondition.name.value);
-      if (type && isCompositeType(type)) {
-        add(measure(context, fragment.selectionSet, type, pageSize, new Set([...fragmentsSeen, name])));
+/**
+ * Selections one document may make the measure visit: far above any real query, far below
+ * what would hold the event loop. Each fragment is measured once however often it is
+ * spread, so the work is bounded by the document's size; this bounds it whatever the shape.
+ */
+const MEASURE_BUDGET = 20_000;
+
+class MeasureTooLarge extends Error {}
+
+/** A negative page size, refused before it could lower the cost. */
+class NegativeSize extends Error {
+  constructor(readonly argument: string) {
+    super(argument);
+  }
+}
+
+/** Measures the selection sets of one operation, remembering each fragment's measure. */
+class Measurer {
+  private readonly fragments = new Map<string, Measure>();
+  private readonly inProgress = new Set<string>();
+  private visited = 0;
+
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly pageSize: number,
+  ) {}
+
+  measure(selectionSet: SelectionSetNode, parent: GraphQLCompositeType): Measure {
+    let depth = 0;
+    let cost = 0;
+    const add = (inner: Measure) => {
+      depth = Math.max(depth, inner.depth);
+      cost += inner.cost;
+    };
+    for (const selection of selectionSet.selections) {
+      if (++this.visited > MEASURE_BUDGET) throw new MeasureTooLarge();
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__')) continue;
+        const fields = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : {};
+        const field = fields[selection.name.value];
+        if (!field) continue; // reported by graphql-js' own rules
+        const size = listSize(this.context, parent, field, selection, this.pageSize);
+        const type = getNamedType(field.type);
+        if (!selection.selectionSet || !isCompositeType(type)) {
+          depth = Math.max(depth, 1);
+          continue;
+        }
+        const inner = this.measure(selection.selectionSet, type);
+        depth = Math.max(depth, inner.depth + 1);
+        cost += size * (1 + inner.cost);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const typeName = selection.typeCondition?.name.value;
+        const type = typeName ? this.context.getSchema().getType(typeName) : parent;
+        if (type && isCompositeType(type)) add(this.measure(selection.selectionSet, type));
+      } else {
+        const fragment = this.fragment(selection.name.value);
+        if (fragment) add(fragment);
       }
     }
+    return { depth, cost };
   }
-  return { depth, cost };
+
+  /** A named fragment's measure, made once; nothing for a cycle (graphql-js reports those). */
+  private fragment(name: string): Measure | undefined {
+    const known = this.fragments.get(name);
+    if (known) return known;
+    const fragment = this.context.getFragment(name);
+    if (!fragment || this.inProgress.has(name)) return undefined;
+    const type = this.context.getSchema().getType(fragment.typeCondition.name.value);
+    if (!type || !isCompositeType(type)) return undefined;
+    this.inProgress.add(name);
+    const measured = this.measure(fragment.selectionSet, type);
+    this.inProgress.delete(name);
+    this.fragments.set(name, measured);
+    return measured;
+  }
 }
 
 function limitError(what: string, value: number, limit: number, variable: string, hint: string): GraphQLError {
@@ -132,7 +171,28 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
             ? context.getSchema().getMutationType()
             : context.getSchema().getSubscriptionType();
       if (!root) return;
-      const { depth, cost } = measure(context, operation.selectionSet, root, limits.pageSize, new Set());
+      let measured: Measure;
+      try {
+        measured = new Measurer(context, limits.pageSize).measure(operation.selectionSet, root);
+      } catch (error) {
+        if (error instanceof NegativeSize) {
+          context.reportError(
+            new GraphQLError(`${error.argument} must not be negative`, {
+              extensions: { code: 'BAD_USER_INPUT', field: error.argument },
+            }),
+          );
+          return;
+        }
+        if (!(error instanceof MeasureTooLarge)) throw error;
+        context.reportError(
+          new GraphQLError(
+            `the query has over ${MEASURE_BUDGET} selections once its fragments are spread (ETS_MAX_QUERY_COST); send a smaller document`,
+            { extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'ETS_MAX_QUERY_COST' } },
+          ),
+        );
+        return;
+      }
+      const { depth, cost } = measured;
       if (depth > limits.depth) {
         context.reportError(
           limitError('the query depth', depth, limits.depth, 'ETS_MAX_QUERY_DEPTH', 'nest fewer selections'),

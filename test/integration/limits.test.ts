@@ -124,3 +124,41 @@ it('keeps introspection working under these limits, and wrote nothing along the 
   expect(introspection.__schema.queryType.name).toBe('Query');
   expect(dataOf(await ets.gql('{ events(first: 0) { totalCount } }')).events.totalCount).toBe(0);
 });
+
+it('measures a fragment bomb in one pass and refuses it, on HTTP and graphql-ws, the server answering all along', async () => {
+  // Each fragment spreads the next twice: walked spread by spread this is 2^40 selections.
+  const levels = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
+  const bomb = `query { ...F0 } ${levels.join(' ')} fragment F40 on Query { viewer { token } }`;
+  const http = await post('/graphql', JSON.stringify({ query: bomb }));
+  expect(http.body.errors?.[0]).toMatchObject({
+    message: expect.stringMatching(/^the query cost .* \(ETS_MAX_QUERY_COST\)/),
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'ETS_MAX_QUERY_COST' },
+  });
+  expect((await fetch(`${ets.url}/healthz`)).status).toBe(200);
+
+  const client = createClient({
+    url: `${ets.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  try {
+    const refused = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query: bomb }, { next: () => undefined, error: resolve, complete: () => resolve(undefined) });
+    });
+    expect(JSON.stringify(refused)).toContain('ETS_MAX_QUERY_COST');
+  } finally {
+    await client.dispose();
+  }
+});
+
+it('refuses a negative size before it can lower the cost', async () => {
+  const query =
+    '{ events(first: 5) { nodes { children { children { id } } } } event(id: "a") { ancestors(limit: -2147483648) { id } } }';
+  const response = await post('/graphql', JSON.stringify({ query }));
+  expect(response.body.errors).toEqual([
+    expect.objectContaining({
+      message: 'limit must not be negative',
+      extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', field: 'limit' }),
+    }),
+  ]);
+});

@@ -39,6 +39,31 @@ describe('query limits', () => {
     expect(errorsOf('{ events(first: 10) { nodes { id ancestors(limit: 5) { id } } } }')).toEqual([]);
   });
 
+  it('measure each fragment once, however often it is spread (no doubling per level)', () => {
+    // 40 levels, each spreading the next twice: 2^40 selections if walked spread by spread.
+    const levels = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
+    const query = `query { ...F0 } ${levels.join(' ')} fragment F40 on Query { viewer { token } }`;
+    expect(errorsOf(query, { ...LIMITS, cost: 2 ** 50 })).toEqual([]);
+    // Measured once, counted as often as it is spread: the cost is there, not lost.
+    expect(errorsOf(query)).toEqual([expect.stringContaining('(ETS_MAX_QUERY_COST)')]);
+  });
+
+  it('bound the work of measuring whatever the shape of the document', () => {
+    const wide = `{ ${Array.from({ length: 25_000 }, () => 'viewer { token }').join(' ')} }`;
+    expect(errorsOf(wide, { ...LIMITS, cost: 2 ** 50 })).toContainEqual(
+      expect.stringMatching(/^the query has over 20000 selections .*\(ETS_MAX_QUERY_COST\)/),
+    );
+  });
+
+  it('refuse negative sizes before they count, so they cannot lower the cost', () => {
+    const query =
+      '{ events(first: 1000) { nodes { children { children { id } } } } event(id: "a") { ancestors(limit: -2147483648) { id } } }';
+    expect(errorsOf(query)).toEqual(['limit must not be negative']);
+    expect(errorsOf('query($n: Int = -5) { events(first: $n) { nodes { id } } }')).toEqual([
+      'first must not be negative',
+    ]);
+  });
+
   it('take a page size given as a variable at its default, else at the largest page', () => {
     const query = (def: string) => `query($n: Int${def}) { events(first: $n) { nodes { children { id } } } }`;
     expect(errorsOf(query(' = 10'))).toEqual([]);
