@@ -24,7 +24,7 @@ import { KeyLock } from './key-lock';
 import { LIMITS, type RequestLimits } from './limits';
 import { decodeCursor, readEventQuery, readPageSize, type EventQuery, type RawEventFilter } from './query';
 import { createEvent, mergeDescription, mergeEvent, replaceEvent, sameFields, updateEvent } from './rules';
-import { readDraft, readId, type RawEventInput } from './validate';
+import { checkEventLimits, readDraft, readId, type RawEventInput } from './validate';
 
 export type WriteMode = 'replace' | 'update' | 'merge';
 
@@ -285,6 +285,7 @@ export class EventService {
               ? { ...draft, description: mergeDescription('', draft.description) }
               : draft;
           const created = createEvent(id, base, now, actor.token);
+          checkEventLimits(created, 'event');
           requireNamespace(actor, created.tags, 'event.tags');
           await assertNoCycle(created, this.parentLookup);
           try {
@@ -297,6 +298,7 @@ export class EventService {
         }
         requireNamespace(actor, existing.tags, 'event.id');
         const next = APPLY[mode](existing, draft, now, actor.token);
+        checkEventLimits(next, 'event');
         requireNamespace(actor, next.tags, 'event.tags');
         if (sameFields(existing, next)) return existing; // nothing changes: no new revision
         if (next.parentId !== existing.parentId) await assertNoCycle(next, this.parentLookup);

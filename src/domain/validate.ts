@@ -3,7 +3,7 @@
  * inputs, REST bodies, the CLI) goes through these, so a rule is written once.
  */
 import { ValidationError } from './errors';
-import { emptyMap, type EventDraft, type TagMap, type UrlMap } from './event';
+import { emptyMap, type EventDraft, type EventFields, type TagMap, type UrlMap } from './event';
 import { LIMITS } from './limits';
 import { checkTimeOrder, parseEventTime } from './time';
 
@@ -103,6 +103,26 @@ export function checkTagLimits(tags: TagMap, field: string): void {
     if ((tags[key]?.length ?? 0) > LIMITS.tagValuesPerKey) {
       throw new ValidationError(`${field}.${key}`, `must have at most ${LIMITS.tagValuesPerKey} values`);
     }
+  }
+}
+
+/**
+ * The size limits of an event as it would be stored: a merge appends descriptions and
+ * overlays detail URLs and tags, so each write checks its result, not only its input.
+ */
+export function checkEventLimits(event: Pick<EventFields, 'description' | 'detailUrls' | 'tags'>, field: string): void {
+  checkTagLimits(event.tags, `${field}.tags`);
+  if (Buffer.byteLength(event.description, 'utf8') > LIMITS.descriptionBytes) {
+    throw new ValidationError(
+      `${field}.description`,
+      `must be at most ${LIMITS.descriptionBytes} bytes (UTF-8) as stored, after the change`,
+    );
+  }
+  if (Object.keys(event.detailUrls).length > LIMITS.detailUrls) {
+    throw new ValidationError(
+      `${field}.detailUrls`,
+      `must have at most ${LIMITS.detailUrls} entries as stored, after the change`,
+    );
   }
 }
 

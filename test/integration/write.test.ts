@@ -368,3 +368,32 @@ describe('deleteEvent and restoreEvent', () => {
     expect(restore.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });
+
+describe('limits of the event as stored', () => {
+  const MERGE = 'mutation($e: EventInput!) { mergeEvent(event: $e, upsert: true) { revision } }';
+  const GET = 'query($id: ID!) { event(id: $id) { revision description detailUrls } }';
+
+  it('refuses a merge whose appended description would pass the limit, naming the field, writing nothing', async () => {
+    const id = uniqueId('grow');
+    const chunk = (i: number) => `${i}`.padEnd(30_000, 'x');
+    dataOf(await ets.gql(MERGE, { e: { id, description: chunk(1) } }));
+    dataOf(await ets.gql(MERGE, { e: { id, description: chunk(2) } }));
+    const third = await ets.gql(MERGE, { e: { id, description: chunk(3) } });
+    expect(third.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('at most 65536 bytes'),
+      extensions: { code: 'BAD_USER_INPUT', field: 'event.description' },
+    });
+    expect(dataOf(await ets.gql(GET, { id })).event.revision).toBe(2);
+  });
+
+  it('refuses a merge whose overlaid detail URLs would pass the limit', async () => {
+    const id = uniqueId('links');
+    const urls = (from: number) =>
+      Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`link${from + i}`, `https://ci.example.com/${i}`]));
+    dataOf(await ets.gql(MERGE, { e: { id, detailUrls: urls(0) } }));
+    const second = await ets.gql(MERGE, { e: { id, detailUrls: urls(60) } });
+    expect(second.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'event.detailUrls' });
+    const stored = dataOf(await ets.gql(GET, { id })).event;
+    expect([stored.revision, Object.keys(stored.detailUrls).length]).toEqual([1, 60]);
+  });
+});
