@@ -28,6 +28,19 @@ export async function ensureIndexes(
   events: Collection<EventDocument>,
   versions: Collection<VersionEntry>,
 ): Promise<void> {
-  await events.createIndexes(EVENT_INDEXES);
-  await versions.createIndexes(VERSION_INDEXES);
+  await createMissing(events, EVENT_INDEXES);
+  await createMissing(versions, VERSION_INDEXES);
+}
+
+/**
+ * Creates the indexes a collection does not have yet, by name. Asking for existing ones
+ * again is harmless on MongoDB, but FerretDB v1 on PostgreSQL panics on it once the
+ * collection holds data, and a restart on existing data must not depend on that.
+ */
+async function createMissing<T extends object>(collection: Collection<T>, wanted: IndexDescription[]): Promise<void> {
+  const existing = new Set(
+    (await collection.listIndexes().toArray().catch(() => [])).map((index) => String(index.name)),
+  );
+  const missing = wanted.filter((index) => !existing.has(index.name as string));
+  if (missing.length > 0) await collection.createIndexes(missing);
 }
