@@ -39,7 +39,12 @@ export async function ensureIndexes(
  */
 async function createMissing<T extends object>(collection: Collection<T>, wanted: IndexDescription[]): Promise<void> {
   const existing = new Set(
-    (await collection.listIndexes().toArray().catch(() => [])).map((index) => String(index.name)),
+    (
+      await collection
+        .listIndexes()
+        .toArray()
+        .catch(() => [])
+    ).map((index) => String(index.name)),
   );
   const missing = wanted.filter((index) => !existing.has(index.name as string));
   if (missing.length > 0) await collection.createIndexes(missing);

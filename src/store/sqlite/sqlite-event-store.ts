@@ -14,7 +14,7 @@ import { countSql, histogramSql, laneHistogramSql, pageSql, tagKeysSql, tagValue
 import { fromJson, toJson } from './event-rows';
 import type { ReadExecutor, ReadWeight } from './read-pool';
 import { DAY_MS } from './database';
-import { guardSync } from './sqlite-errors';
+import { guardSync, sqliteError } from './sqlite-errors';
 
 type Row = unknown[];
 
@@ -28,6 +28,11 @@ export class SqliteEventStore implements EventStore {
    */
   private knownMaxSpanMs = 0;
   private readonly pairs = new Map<string, number>();
+  private readonly pending: Array<{
+    change: () => unknown;
+    resolve: (value: unknown) => void;
+    reject: (error: Error) => void;
+  }> = [];
   private readonly sql;
 
   constructor(
@@ -159,49 +164,45 @@ export class SqliteEventStore implements EventStore {
     }));
   }
 
-  insert(event: EventRecord): Promise<void> {
-    return guardSync(() => {
-      if (!this.write(() => this.insertRow(event))) {
-        throw new ConflictError(`event "${event.id}" already exists`, 'event.id');
-      }
-    });
+  async insert(event: EventRecord): Promise<void> {
+    if (!(await this.write(() => this.insertRow(event)))) {
+      throw new ConflictError(`event "${event.id}" already exists`, 'event.id');
+    }
   }
 
   insertMany(events: readonly EventRecord[]): Promise<boolean[]> {
     if (events.length === 0) return Promise.resolve([]);
-    return guardSync(() => this.write(() => events.map((event) => this.insertRow(event))));
+    return this.write(() => events.map((event) => this.insertRow(event)));
   }
 
   commit(previous: EventRecord, next: EventRecord | null, now: Date): Promise<boolean> {
-    return guardSync(() =>
-      this.write(() => {
-        const current = this.sql.current.get(previous.id) as
-          { seq: number; revision: number; created_ms: number } | undefined;
-        if (!current || current.revision !== previous.revision || current.created_ms !== previous.createdAt.getTime()) {
-          return false; // another writer changed it after `previous` was read
-        }
-        this.keepVersion(previous, false, previous.revision, previous.updatedAt);
-        this.sql.uncountTags.run(previous.id);
-        this.sql.deleteTags.run(previous.id);
-        if (previous.description) this.sql.deleteText.run(current.seq);
-        if (next) {
-          this.sql.update.run(
-            next.parentId,
-            next.startTime.getTime(),
-            next.endTime.getTime(),
-            next.updatedAt.getTime(),
-            next.revision,
-            toJson(next),
-            current.seq,
-          );
-          this.indexRow(current.seq, next);
-        } else {
-          this.sql.delete.run(current.seq);
-          this.keepVersion(previous, true, previous.revision + 1, now);
-        }
-        return true;
-      }),
-    );
+    return this.write(() => {
+      const current = this.sql.current.get(previous.id) as
+        { seq: number; revision: number; created_ms: number } | undefined;
+      if (!current || current.revision !== previous.revision || current.created_ms !== previous.createdAt.getTime()) {
+        return false; // another writer changed it after `previous` was read
+      }
+      this.keepVersion(previous, false, previous.revision, previous.updatedAt);
+      this.sql.uncountTags.run(previous.id);
+      this.sql.deleteTags.run(previous.id);
+      if (previous.description) this.sql.deleteText.run(current.seq);
+      if (next) {
+        this.sql.update.run(
+          next.parentId,
+          next.startTime.getTime(),
+          next.endTime.getTime(),
+          next.updatedAt.getTime(),
+          next.revision,
+          toJson(next),
+          current.seq,
+        );
+        this.indexRow(current.seq, next);
+      } else {
+        this.sql.delete.run(current.seq);
+        this.keepVersion(previous, true, previous.revision + 1, now);
+      }
+      return true;
+    });
   }
 
   async findRevisions(events: readonly EventRecord[]): Promise<EventRecord[][]> {
@@ -232,20 +233,49 @@ export class SqliteEventStore implements EventStore {
   }
 
   restore(restored: EventRecord): Promise<boolean> {
-    return guardSync(() => this.write(() => this.insertRow(restored)));
+    return this.write(() => this.insertRow(restored));
   }
 
   /**
-   * One transaction that takes the write lock at its start (BEGIN IMMEDIATE): a second ETS
-   * on the same file waits for it instead of failing midway on a lock it cannot upgrade.
+   * Runs a change in the next group commit: the changes asked for while the event loop was
+   * busy share one transaction and one sync to disk, each in a savepoint of its own (a
+   * change that fails undoes only itself). Each is acknowledged once the group is on disk.
+   * BEGIN IMMEDIATE takes the write lock at the start: a second ETS on the file waits for
+   * it instead of failing midway on a lock it cannot upgrade.
    */
-  private write<T>(change: () => T): T {
+  private write<T>(change: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ change, resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitGroup());
+    });
+  }
+
+  private commitGroup(): void {
+    const group = this.pending.splice(0);
+    const outcomes: Array<{ value: unknown } | { error: unknown }> = [];
     try {
-      return this.db.transaction(change).immediate();
+      this.db
+        .transaction(() => {
+          for (const { change } of group) {
+            try {
+              outcomes.push({ value: this.db.transaction(change)() });
+            } catch (error) {
+              outcomes.push({ error });
+            }
+          }
+        })
+        .immediate();
     } catch (error) {
       this.pairs.clear(); // pairs numbered in a rolled-back transaction do not exist
-      throw error;
+      for (const { reject } of group) reject(sqliteError(error as Error));
+      return;
     }
+    group.forEach(({ resolve, reject }, i) => {
+      const outcome = outcomes[i] as { value: unknown } | { error: unknown };
+      if ('value' in outcome) return resolve(outcome.value);
+      this.pairs.clear();
+      reject(sqliteError(outcome.error as Error));
+    });
   }
 
   /** Inserts the event with its tag rows and text; false when the id is taken. */
