@@ -10,6 +10,8 @@ import { asApiError, request, type ApiError } from '../api/client';
 import { useTokenGeneration } from '../api/token';
 
 const PAGE_SIZE = 1000;
+/** The first page is small, so that the newest events are on screen at once; the rest follow in full pages. */
+const FIRST_PAGE_SIZE = 200;
 const MAX_EVENTS = 5000;
 
 export interface EventChange {
@@ -54,7 +56,7 @@ export function useTimelineEvents(filter: EventFilter) {
   useEffect(() => {
     const controller = new AbortController();
     const load = `${generation}.${tokenGeneration}:${key}`;
-    const variables = { filter: JSON.parse(key) as EventFilter, first: PAGE_SIZE };
+    const parsed = JSON.parse(key) as EventFilter;
     setLoading(true);
     (async () => {
       let after: string | null | undefined;
@@ -63,7 +65,12 @@ export function useTimelineEvents(filter: EventFilter) {
       do {
         const page = await request(
           TimelineEventsQuery,
-          { ...variables, after, withCount: after === undefined },
+          {
+            filter: parsed,
+            first: after === undefined ? FIRST_PAGE_SIZE : Math.min(PAGE_SIZE, MAX_EVENTS - events.length),
+            after,
+            withCount: after === undefined,
+          },
           controller.signal,
         );
         events = events.concat(page.events.nodes);
