@@ -5,7 +5,8 @@ import { ValidationError } from './errors';
 const LEGACY_FORMAT = 'MM/dd/yy:HH:mm:ss';
 const ISO_DATE_FIRST = /^(\d{4}|[+-]\d{6})-?\d|^\d\d\/\d\d\/\d\d:/;
 const LEGACY_HOUR_24 = /^\d\d\/\d\d\/\d\d:24:/;
-const OFFSET = /T.*([+-])(\d\d):?(\d\d)$/;
+// Every form of an offset: +hh, +hhmm, +hh:mm.
+const OFFSET = /T.*([+-])(\d\d)(?::?(\d\d))?$/;
 // Years 1..9999 keep every time representable as plain ISO 8601.
 const MIN_MS = Date.parse('0001-01-01T00:00:00.000Z');
 const MAX_MS = Date.parse('9999-12-31T23:59:59.999Z');
@@ -33,7 +34,7 @@ export function parseEventTime(input: unknown, field: string): Date {
   if (LEGACY_HOUR_24.test(text)) throw new ValidationError(field, 'must have an hour from 00 to 23');
   const offset = OFFSET.exec(text);
   if (offset) {
-    const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+    const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0));
     if (minutes < -12 * 60 || minutes > 14 * 60) {
       throw new ValidationError(field, 'must have a UTC offset from -12:00 to +14:00');
     }

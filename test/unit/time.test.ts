@@ -51,6 +51,20 @@ describe('parseEventTime', () => {
     expect(parseEventTime('2016-12-05T10:25:00-12:00', 'frm').toISOString()).toBe('2016-12-05T22:25:00.000Z');
   });
 
+  it('holds every form of an offset to -12:00..+14:00: +hh and +hhmm as +hh:mm', () => {
+    for (const text of [
+      '2016-12-05T10:00:00+99',
+      '2016-12-05T10:00:00+15',
+      '2016-12-05T10:00:00-13',
+      '2016-12-05T10:00:00+1401',
+    ]) {
+      expect(() => parseEventTime(text, 'frm')).toThrow('frm: must have a UTC offset from -12:00 to +14:00');
+    }
+    expect(parseEventTime('2016-12-05T10:00:00+14', 'frm').toISOString()).toBe('2016-12-04T20:00:00.000Z');
+    expect(parseEventTime('2016-12-05T10:00:00-05', 'frm').toISOString()).toBe('2016-12-05T15:00:00.000Z');
+    expect(parseEventTime('2016-12-05T10:00:00.250+0530', 'frm').toISOString()).toBe('2016-12-05T04:30:00.250Z');
+  });
+
   it('rejects times outside the years 1..9999', () => {
     expect(() => parseEventTime(8.64e15, 'to')).toThrow('between the years 1 and 9999');
     expect(() => parseEventTime('+010000-01-01T00:00:00Z', 'to')).toThrow(ValidationError);
