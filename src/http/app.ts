@@ -22,6 +22,7 @@ import type { AccessPolicy } from './access';
 import { registerAuth } from './auth';
 import { registerCors } from './cors';
 import { errorReply } from './http-errors';
+import { parseJsonBody } from './json-body';
 import { RateLimiter } from './rate-limit';
 import { registerWebUi } from './web-ui';
 
@@ -65,6 +66,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       .code(status)
       .headers(headers ?? {})
       .send({ errors: [{ message, extensions: field ? { code, field } : { code } }] });
+  });
+  // GraphQL's JSON bodies are read as REST's are (json-body.ts).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
   });
   registerCors(app, corsOrigins);
   registerAuth(app, access, new RateLimiter(limits.ratePerSecond, limits.rateBurst));

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError, ValidationError } from '../domain/errors';
+import { parseJsonBody } from '../http/json-body';
 import type { EventService } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
 import type { RawEventFilter } from '../domain/query';
@@ -76,11 +77,11 @@ function eventOf(body: Record<string, unknown>): Record<string, unknown> {
 /** Old bots send JSON without saying so: bodies of any content type are read as JSON here. */
 function readBodiesAsJson(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+  scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
     try {
-      done(null, body === '' ? undefined : JSON.parse(body as string));
-    } catch {
-      done(new ValidationError('body', 'must be JSON'), undefined);
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
     }
   });
 }

@@ -338,3 +338,42 @@ it('stayed up, and wrote nothing', async () => {
   expect(await ets.storedRows('event_versions')).toHaveLength(0);
   expect(dataOf(await ets.gql('{ events { totalCount } }')).events.totalCount).toBe(1);
 });
+
+describe('bytes that are not UTF-8', () => {
+  const send = (path: string, method: string, body: Buffer) =>
+    fetch(`${ets.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body });
+  // "nu\xff\xfe1": a decoder would turn the two bytes into U+FFFD and store another id.
+  const badId = Buffer.concat([Buffer.from('"nu'), Buffer.from([0xff, 0xfe]), Buffer.from('1"')]);
+
+  it('refuses them on REST and GraphQL, naming the field, writing nothing', async () => {
+    const rest = await send(
+      '/api/v1/event/',
+      'PUT',
+      Buffer.concat([Buffer.from('{"event": {"id": '), badId, Buffer.from('}}')]),
+    );
+    expect([rest.status, await rest.json()]).toEqual([
+      400,
+      {
+        message: 'event.id: must be valid UTF-8 (the body holds bytes that are not)',
+        code: 'BAD_USER_INPUT',
+        field: 'event.id',
+      },
+    ]);
+    const graphql = await send(
+      '/graphql',
+      'POST',
+      Buffer.concat([
+        Buffer.from(
+          '{"query": "mutation($e: EventInput!) { createEvent(event: $e) { id } }", "variables": {"e": {"id": ',
+        ),
+        badId,
+        Buffer.from('}}}'),
+      ]),
+    );
+    expect(graphql.status).toBe(400);
+    expect(((await graphql.json()) as { errors: unknown[] }).errors[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'variables.e.id' },
+    });
+    expect(await ets.storedRows('events')).toHaveLength(1); // the seed alone
+  });
+});
