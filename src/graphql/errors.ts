@@ -56,6 +56,13 @@ export function formatError(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (code === 'BAD_USER_INPUT') return variableError(formatted, code); // a value of the wrong type
+    // Apollo raises a plain error when a persisted query's hash is not its text's: the client's mistake.
+    if (formatted.message === 'provided sha does not match query') {
+      return {
+        message: 'the persisted query hash (extensions.persistedQuery.sha256Hash) is not the SHA-256 of the query sent',
+        extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+      };
+    }
     if (typeof code === 'string' && PASSED_THROUGH_CODES.has(code)) return formatted;
     logger.error({ err: original }, 'unexpected error while answering a GraphQL request');
     return {

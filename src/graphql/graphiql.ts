@@ -2,6 +2,7 @@
  * GraphiQL served by ETS itself from the installed packages, with no CDN: the service
  * often runs where the internet is not reachable.
  */
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FileCache } from '../http/file-cache';
@@ -17,6 +18,30 @@ function assetPath({ pkg, file }: { pkg: string; file: string }): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
+const GRAPHIQL_SCRIPT = `
+    const fetcher = GraphiQL.createFetcher({ url: location.pathname });
+    const defaultQuery = '# The 20 events that started last, with what caused them\\n{\\n  events(first: 20) {\\n    totalCount\\n    nodes {\\n      id startTime endTime description tags\\n      parent { id description }\\n    }\\n  }\\n}\\n';
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
+    );
+  `;
+
+/**
+ * The page allows its own files and its one inline script (by hash), nothing else, and no
+ * framing: GraphiQL runs with the visitor's token in reach.
+ */
+export const GRAPHIQL_CSP = [
+  "default-src 'none'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(GRAPHIQL_SCRIPT).digest('base64')}'`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export const GRAPHIQL_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -30,13 +55,7 @@ export const GRAPHIQL_PAGE = `<!doctype html>
   <script src="/graphiql/react.js"></script>
   <script src="/graphiql/react-dom.js"></script>
   <script src="/graphiql/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: location.pathname });
-    const defaultQuery = '# The 20 events that started last, with what caused them\\n{\\n  events(first: 20) {\\n    totalCount\\n    nodes {\\n      id startTime endTime description tags\\n      parent { id description }\\n    }\\n  }\\n}\\n';
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
-    );
-  </script>
+  <script>${GRAPHIQL_SCRIPT}</script>
 </body>
 </html>`;
 

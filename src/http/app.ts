@@ -11,7 +11,7 @@ import type { EventStore } from '../domain/event-store';
 import { LIMITS } from '../domain/limits';
 import type { TokenService } from '../domain/token-service';
 import { createContext } from '../graphql/context';
-import { GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
+import { GRAPHIQL_CSP, GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
 import { queryLimitRules } from '../graphql/limits';
 import { createApolloServer, createSchema } from '../graphql/server';
 import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
@@ -106,7 +106,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     method: ['GET', 'POST', 'OPTIONS'],
     url: '/graphql',
     handler(request, reply) {
-      if (wantsGraphiQL(request)) return reply.type('text/html; charset=utf-8').send(GRAPHIQL_PAGE);
+      if (wantsGraphiQL(request)) {
+        return reply
+          .type('text/html; charset=utf-8')
+          .headers({ 'content-security-policy': GRAPHIQL_CSP, 'x-content-type-options': 'nosniff' })
+          .send(GRAPHIQL_PAGE);
+      }
       return graphql.call(this, request, reply);
     },
   });

@@ -89,7 +89,7 @@ export function registerPages(app: FastifyInstance, events: EventService): void 
     reply.header('x-content-type-options', 'nosniff');
     reply.header(
       'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'",
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     );
   });
 

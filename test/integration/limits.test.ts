@@ -162,3 +162,17 @@ it('refuses a negative size before it can lower the cost', async () => {
     }),
   ]);
 });
+
+it('answers a persisted query whose hash is not its text as the client error it is', async () => {
+  const response = await post(
+    '/graphql',
+    JSON.stringify({
+      query: '{ viewer { token } }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+    }),
+  );
+  expect(response.status).toBe(400);
+  expect(response.body.errors).toEqual([
+    expect.objectContaining({ extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' } }),
+  ]);
+});

@@ -29,6 +29,15 @@ describe('HTTP endpoints', () => {
       expect(ready.status).toBe(200);
       const page = await fetch(`${ets.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      // Its own files and its one inline script only, never framed.
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      const tree = await fetch(`${ets.url}/event/none/`);
+      expect(tree.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+      );
       const html = await page.text();
       const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
       expect(assets.length).toBeGreaterThanOrEqual(4);
