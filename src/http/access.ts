@@ -41,13 +41,16 @@ export class AccessPolicy {
   }
 
   /**
-   * Whether a request for `host` (its Host header) is served. While a loopback-only server
-   * lets anyone write, only loopback names are: another name reaching it is a page whose
-   * DNS name was rebound to 127.0.0.1, writing through a visitor's browser.
+   * Whether a request for `host` (its Host header) is served. On a loopback-only server, a
+   * name that is not a loopback one is a page whose DNS name was rebound to 127.0.0.1,
+   * acting through a visitor's browser: it is refused whenever a caller without a token may
+   * do anything here (read included). A request that brings a token is served: the page
+   * has none.
    */
-  async acceptsHost(host: string | undefined): Promise<boolean> {
+  async acceptsHost(host: string | undefined, authorization?: unknown): Promise<boolean> {
     if (!this.loopbackOnly || host === undefined || isLoopback(hostName(host))) return true;
-    return !grants(await this.anonymousScopes(), 'write');
+    if (typeof authorization === 'string' && authorization !== '') return true;
+    return (await this.anonymousScopes()).length === 0;
   }
 
   /** One line for the start-up log: what a request without a token may do. */

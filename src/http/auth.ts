@@ -37,12 +37,12 @@ export function registerAuth(app: FastifyInstance, access: AccessPolicy, rate: R
   app.addHook('onRequest', async (request) => {
     const route = request.routeOptions.url;
     if (route === undefined || !API_ROUTES.test(route)) return;
-    if (!(await access.acceptsHost(request.headers.host))) {
+    if (!(await access.acceptsHost(request.headers.host, request.headers.authorization))) {
       throw new HttpError(
         403,
         'FORBIDDEN',
-        `requests for host ${request.headers.host} are refused while this loopback server is open; ` +
-          'create a token (ets token create) to serve other names',
+        `requests without a token for host ${request.headers.host} are refused by this loopback server ` +
+          '(a DNS-rebound page could use it): ask for localhost or 127.0.0.1, or send a token',
       );
     }
     let actor: Actor;

@@ -44,9 +44,10 @@ async function rest(
 }
 
 /** A request with a Host header of its own (fetch may not set one). */
-function requestWithHost(ets: TestEts, host: string): Promise<{ status: number; body: string }> {
+function requestWithHost(ets: TestEts, host: string, token?: string): Promise<{ status: number; body: string }> {
+  const headers = { host, ...(token && { authorization: `Bearer ${token}` }) };
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${ets.url}/api/v1/event/?tag=a:b`, { headers: { host } }, (response) => {
+    const request = httpRequest(`${ets.url}/api/v1/event/?tag=a:b`, { headers }, (response) => {
       let body = '';
       response.on('data', (chunk: Buffer) => (body += chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
@@ -96,7 +97,7 @@ describe('a fresh server listening on loopback', () => {
     const rebound = await requestWithHost(ets, `rebind.evil.example:${port}`);
     expect(rebound.status).toBe(403);
     expect(rebound.body).toMatch(
-      /requests for host rebind\.evil\.example:\d+ are refused while this loopback server is open/,
+      /requests without a token for host rebind\.evil\.example:\d+ are refused by this loopback server/,
     );
     expect((await requestWithHost(ets, `localhost:${port}`)).status).toBe(200);
   });
@@ -115,6 +116,26 @@ describe('a fresh server listening on loopback', () => {
     expect(restRefused.body).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(dataOf(await ets.gql('{ events(first: 1) { totalCount } }')).events.totalCount).toBe(1);
     expect(dataOf(await ets.gql('{ viewer { scopes } }')).viewer.scopes).toEqual(['READ']);
+  });
+
+  it('still refuses rebound names while reads are open, unless a token comes along', async () => {
+    const port = new URL(ets.url).port;
+    expect((await requestWithHost(ets, `rebind.evil.example:${port}`)).status).toBe(403);
+    expect((await requestWithHost(ets, `rebind.evil.example:${port}`, admin)).status).toBe(200);
+    expect((await requestWithHost(ets, `127.0.0.1:${port}`)).status).toBe(200);
+    // A websocket for a rebound name is refused at the handshake.
+    const refused = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${ets.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', {
+        headers: { host: `rebind.evil.example:${port}` },
+      });
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on('open', () => {
+        socket.close();
+        resolve(101);
+      });
+      socket.on('error', () => undefined);
+    });
+    expect(refused).not.toBe(101);
   });
 
   it('creates tokens with an admin token only', async () => {
