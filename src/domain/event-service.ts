@@ -336,6 +336,8 @@ export class EventService {
         updatedAt: this.now(),
         changedBy: actor.token,
       };
+      // Its parent may have come to descend from it while it was deleted.
+      await assertNoCycle(restored, this.parentLookup, 'id');
       if (!(await this.store.restore(restored))) {
         throw new ConflictError(`event "${id}" was created or restored meanwhile`, 'id');
       }

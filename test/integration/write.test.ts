@@ -409,3 +409,18 @@ it('takes "__proto__" as a tag key in a GraphQL JSON body as REST and literals d
     '{"__proto__":["x"],"constructor":["y"]}',
   );
 });
+
+it('refuses to restore an event whose parent came to descend from it while it was deleted', async () => {
+  const a = uniqueId('a');
+  const b = uniqueId('b');
+  dataOf(await ets.gql(CREATE, { e: { id: b } }));
+  dataOf(await ets.gql(CREATE, { e: { id: a, parentId: b } }));
+  dataOf(await ets.gql('mutation($id: ID!) { deleteEvent(id: $id) { id } }', { id: a }));
+  dataOf(await ets.gql('mutation($e: EventInput!) { updateEvent(event: $e) { id } }', { e: { id: b, parentId: a } }));
+  const restored = await ets.gql('mutation($id: ID!) { restoreEvent(id: $id) { id } }', { id: a });
+  expect(restored.errors?.[0]).toMatchObject({
+    message: expect.stringContaining('would be its own ancestor'),
+    extensions: { code: 'BAD_USER_INPUT', field: 'id' },
+  });
+  expect(dataOf(await ets.gql('query($id: ID!) { event(id: $id) { id } }', { id: a })).event).toBeNull();
+});

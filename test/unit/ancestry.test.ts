@@ -17,6 +17,19 @@ describe('findCycles', () => {
     expect(await findCycles([{ id: 'd', parentId: 'c' }], lookup)).toEqual(new Set());
   });
 
+  it('finds a loop however long the chain', async () => {
+    // ch1001 → ch1000 → … → ch1 → ch0; making ch0's parent ch1001 closes a loop of 1,002.
+    const parents: Record<string, string | null> = { ch0: null };
+    for (let i = 1; i <= 1001; i++) parents[`ch${i}`] = `ch${i - 1}`;
+    const { lookup } = storeOf(parents);
+    expect(await findCycles([{ id: 'ch0', parentId: 'ch1001' }], lookup)).toEqual(new Set(['ch0']));
+  });
+
+  it('ends a chain that runs into a loop of other events, which cannot reach the event', async () => {
+    const { lookup } = storeOf({ x: 'y', y: 'x' });
+    expect(await findCycles([{ id: 'new', parentId: 'x' }], lookup)).toEqual(new Set());
+  });
+
   it('finds loops among links of one batch', async () => {
     const { lookup } = storeOf({});
     const found = await findCycles(
