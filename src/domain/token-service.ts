@@ -55,6 +55,7 @@ export class TokenService {
   private readonly checked = new Map<string, Cached<TokenRecord | null>>();
   private readonly touched = new Map<string, number>();
   private anyToken: Cached<boolean> | undefined;
+  private readonly revokedListeners = new Set<(name: string) => void>();
   private readonly cacheMs: number;
   private readonly touchEveryMs: number;
   private readonly now: () => Date;
@@ -102,7 +103,14 @@ export class TokenService {
     if (!(await this.store.revoke(name, at))) throw new ConflictError(`token "${name}" is already revoked`, 'name');
     this.checked.delete(existing.id);
     this.anyToken = undefined;
+    for (const listener of this.revokedListeners) listener(name);
     return tokenInfo({ ...existing, revokedAt: at });
+  }
+
+  /** Tells `listener` the name of each token revoked through this service, at once. */
+  onRevoked(listener: (name: string) => void): () => void {
+    this.revokedListeners.add(listener);
+    return () => this.revokedListeners.delete(listener);
   }
 
   /** The actor a presented token stands for; UNAUTHENTICATED when it is not a live token. */

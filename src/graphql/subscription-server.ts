@@ -6,7 +6,7 @@
  * then cut. Either way it is logged, and it never holds up a writer or anyone else.
  */
 import type { Server } from 'node:http';
-import { specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -58,6 +58,8 @@ export interface SubscriptionOptions {
 const REFUSED_CLOSE_CODE = 4403;
 /** WebSocket's own "try again later". */
 const TRY_AGAIN_CLOSE_CODE = 1013;
+/** How often the tokens of open connections are checked again (revocations on other instances). */
+const RECHECK_EVERY_MS = 2_000;
 
 export function attachSubscriptionServer(
   server: Server,
@@ -83,6 +85,32 @@ export function attachSubscriptionServer(
   });
   wss.on('error', (error) => logger.error({ err: error }, 'websocket server error'));
   const actors = new WeakMap<WebSocket, Actor>();
+  // The authorization each connection brought, to check it again: a revoked token ends its
+  // connections at once on this instance, and within the token cache's time on others.
+  const authorizations = new Map<WebSocket, string>();
+  const refuse = (socket: WebSocket, error: DomainError) =>
+    socket.close(REFUSED_CLOSE_CODE, `${error.code}: ${error.message}`.slice(0, 120));
+  const recheck = async (socket: WebSocket): Promise<DomainError | undefined> => {
+    const authorization = authorizations.get(socket);
+    if (authorization === undefined) return undefined;
+    try {
+      actors.set(socket, await access.actorFor(authorization));
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'UNAUTHENTICATED') return undefined; // the store away: keep going
+      refuse(socket, error);
+      return error;
+    }
+  };
+  const stopListening = tokens.onRevoked((name) => {
+    for (const socket of authorizations.keys()) {
+      if (actors.get(socket)?.token === name) void recheck(socket);
+    }
+  });
+  const sweep = setInterval(() => {
+    for (const socket of authorizations.keys()) void recheck(socket);
+  }, RECHECK_EVERY_MS);
+  sweep.unref();
   const format = formatError(logger);
   const rules = [...specifiedRules, ...validationRules];
   const graphqlWs = useServer<Record<string, unknown>, Record<string, never>>(
@@ -96,6 +124,11 @@ export function attachSubscriptionServer(
       onConnect: async ({ connectionParams, extra }) => {
         try {
           actors.set(extra.socket, await access.actorFor(connectionParams?.authorization));
+          const authorization = connectionParams?.authorization;
+          if (typeof authorization === 'string' && authorization !== '') {
+            authorizations.set(extra.socket, authorization);
+            extra.socket.once('close', () => authorizations.delete(extra.socket));
+          }
           return true;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -108,6 +141,11 @@ export function attachSubscriptionServer(
           );
           return false;
         }
+      },
+      // Every operation runs as the token is now, not as it was when the connection opened.
+      onSubscribe: async ({ extra }) => {
+        const refused = await recheck(extra.socket);
+        return refused ? [new GraphQLError(refused.message, { extensions: { code: refused.code } })] : undefined;
       },
       context: ({ extra }): GraphQLContext => ({
         actor: actors.get(extra.socket) as Actor,
@@ -137,6 +175,8 @@ export function attachSubscriptionServer(
       return wss.clients.size;
     },
     async close() {
+      clearInterval(sweep);
+      stopListening();
       // Clients that do not answer the close handshake must not hold up the shutdown.
       const cut = setTimeout(() => wss.clients.forEach((socket) => socket.terminate()), 2_000);
       await graphqlWs.dispose();

@@ -270,6 +270,25 @@ describe('a fresh server listening on loopback', () => {
     expect(listed.find((t: { name: string }) => t.name === 'writer').lastUsedAt).toEqual(expect.any(String));
   });
 
+  it('ends the open websockets of a token when it is revoked', async () => {
+    const secret = dataOf(await ets.gql(CREATE_TOKEN, { n: 'socket-bot', s: ['WRITE'] }, admin)).createToken.secret;
+    const socket = new WebSocket(`${ets.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const acked = new Promise<void>((resolve) =>
+      socket.on('message', (data: Buffer) => {
+        if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') resolve();
+      }),
+    );
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    socket.on('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${secret}` } })),
+    );
+    await acked;
+    dataOf(await ets.gql('mutation { revokeToken(name: "socket-bot") { name } }', {}, admin));
+    expect(await closed).toEqual({ code: 4403, reason: 'UNAUTHENTICATED: token "socket-bot" was revoked' });
+  });
+
   it('takes the token of a subscription from connection_init', async () => {
     const refused = await connectWith(ets, { authorization: 'Bearer nonsense' });
     expect(refused).toMatchObject({ code: 4403, acked: false });
