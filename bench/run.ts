@@ -104,6 +104,7 @@ async function startServer(): Promise<{ child: ChildProcess; port: number; start
       PORT: String(port),
       LOG_LEVEL: 'warn',
       ETS_RATE_LIMIT: '0',
+      ETS_MAX_WS_CONNECTIONS: '1000', // the live line's subscribers all come from here
       NODE_ENV: 'production', // as npm start runs it
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -20,6 +20,10 @@ export interface ServerLimits {
   ratePerSecond: number;
   /** ETS_RATE_BURST: requests allowed at once above the steady rate */
   rateBurst: number;
+  /** ETS_MAX_WS_CONNECTIONS: open websocket connections per client address */
+  wsConnections: number;
+  /** ETS_MAX_SUBSCRIPTIONS: live subscriptions per websocket connection */
+  subscriptionsPerConnection: number;
 }
 
 export interface Config {
@@ -65,6 +69,8 @@ function readLimits(env: NodeJS.ProcessEnv): ServerLimits {
     aliases: readCount(env, 'ETS_MAX_ALIASES', 30, 0),
     ratePerSecond,
     rateBurst: readCount(env, 'ETS_RATE_BURST', ratePerSecond * 2, 0),
+    wsConnections: readCount(env, 'ETS_MAX_WS_CONNECTIONS', 100),
+    subscriptionsPerConnection: readCount(env, 'ETS_MAX_SUBSCRIPTIONS', 100),
   };
 }
 

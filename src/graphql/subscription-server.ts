@@ -12,7 +12,9 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
+import type { ServerLimits } from '../config';
 import type { AccessPolicy } from '../http/access';
+import type { RateLimiter } from '../http/rate-limit';
 import { isOriginAllowed } from '../http/cors';
 import { createLoaders } from '../store/loaders';
 import type { GraphQLContext, Services } from './context';
@@ -52,6 +54,9 @@ export interface SubscriptionOptions {
   validationRules: readonly ValidationRule[];
   corsOrigins: readonly string[];
   logger: Logger;
+  /** The callers' rate, shared with HTTP: each operation on a socket counts as a request. */
+  rate: RateLimiter;
+  limits: Pick<ServerLimits, 'wsConnections' | 'subscriptionsPerConnection'>;
 }
 
 /** Closes a connection whose connection_init names no valid token (graphql-ws' "Forbidden"). */
@@ -64,19 +69,28 @@ const RECHECK_EVERY_MS = 2_000;
 export function attachSubscriptionServer(
   server: Server,
   schema: GraphQLSchema,
-  { services, access, validationRules, corsOrigins, logger }: SubscriptionOptions,
+  { services, access, validationRules, corsOrigins, logger, rate, limits }: SubscriptionOptions,
 ): SubscriptionServer {
   const { events, tokens, store } = services;
+  const connectionsOf = new Map<string, number>();
+  const addressOf = (request: { socket: { remoteAddress?: string } }) => request.socket.remoteAddress ?? 'unknown';
   const wss = new WebSocketServer({
     server,
     path: '/graphql',
     maxPayload: MAX_PAYLOAD_BYTES,
     // A page of another origin may not read the live feed through a visitor's browser.
     verifyClient: (
-      { origin, req }: { origin?: string; req: { headers: { host?: string } } },
-      done: (accept: boolean, status?: number) => void,
+      { origin, req }: { origin?: string; req: { headers: { host?: string }; socket: { remoteAddress?: string } } },
+      done: (accept: boolean, status?: number, message?: string) => void,
     ) => {
       if (!isOriginAllowed(origin, req.headers.host, corsOrigins)) return done(false);
+      if ((connectionsOf.get(addressOf(req)) ?? 0) >= limits.wsConnections) {
+        return done(
+          false,
+          429,
+          `more than ${limits.wsConnections} websocket connections from one address (ETS_MAX_WS_CONNECTIONS)`,
+        );
+      }
       access.acceptsHost(req.headers.host).then(
         (accepted) => done(accepted),
         () => done(false, 503),
@@ -84,6 +98,16 @@ export function attachSubscriptionServer(
     },
   });
   wss.on('error', (error) => logger.error({ err: error }, 'websocket server error'));
+  wss.on('connection', (socket, request) => {
+    const address = addressOf(request);
+    connectionsOf.set(address, (connectionsOf.get(address) ?? 0) + 1);
+    socket.once('close', () => {
+      const left = (connectionsOf.get(address) ?? 1) - 1;
+      if (left > 0) connectionsOf.set(address, left);
+      else connectionsOf.delete(address);
+    });
+  });
+  const liveOf = new WeakMap<WebSocket, Set<string>>();
   const actors = new WeakMap<WebSocket, Actor>();
   // The authorization each connection brought, to check it again: a revoked token ends its
   // connections at once on this instance, and within the token cache's time on others.
@@ -143,9 +167,37 @@ export function attachSubscriptionServer(
         }
       },
       // Every operation runs as the token is now, not as it was when the connection opened.
-      onSubscribe: async ({ extra }) => {
+      onSubscribe: async ({ extra }, id) => {
         const refused = await recheck(extra.socket);
-        return refused ? [new GraphQLError(refused.message, { extensions: { code: refused.code } })] : undefined;
+        if (refused) return [new GraphQLError(refused.message, { extensions: { code: refused.code } })];
+        const token = actors.get(extra.socket)?.token ?? null;
+        const caller = token === null ? `address ${addressOf(extra.request)}` : `token "${token}"`;
+        const decision = rate.take(caller);
+        if (!decision.allowed) {
+          return [
+            new GraphQLError(
+              `too many requests from ${caller} (ETS_RATE_LIMIT); retry after ${decision.retryAfterSeconds}s`,
+              {
+                extensions: { code: 'RATE_LIMITED', retryAfter: decision.retryAfterSeconds },
+              },
+            ),
+          ];
+        }
+        let live = liveOf.get(extra.socket);
+        if (!live) liveOf.set(extra.socket, (live = new Set()));
+        if (live.size >= limits.subscriptionsPerConnection) {
+          return [
+            new GraphQLError(
+              `more than ${limits.subscriptionsPerConnection} operations at once on one connection (ETS_MAX_SUBSCRIPTIONS)`,
+              { extensions: { code: 'RATE_LIMITED', limit: 'ETS_MAX_SUBSCRIPTIONS' } },
+            ),
+          ];
+        }
+        live.add(id);
+        return undefined;
+      },
+      onComplete: ({ extra }, id) => {
+        liveOf.get(extra.socket)?.delete(id);
       },
       context: ({ extra }): GraphQLContext => ({
         actor: actors.get(extra.socket) as Actor,

@@ -77,7 +77,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     }
   });
   registerCors(app, corsOrigins);
-  registerAuth(app, access, new RateLimiter(limits.ratePerSecond, limits.rateBurst));
+  // One rate per caller, over HTTP and websockets alike.
+  const rate = new RateLimiter(limits.ratePerSecond, limits.rateBurst);
+  registerAuth(app, access, rate);
 
   const schema = createSchema();
   const validationRules = queryLimitRules({
@@ -95,6 +97,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     validationRules,
     corsOrigins,
     logger,
+    rate,
+    limits,
   });
   app.decorate('subscriptions', subscriptions);
   app.addHook('preClose', () => subscriptions.close());

@@ -3,6 +3,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { dataOf, startTestEts, type TestEts } from '../helpers/ets';
+import { until } from '../helpers/wait';
 
 let ets: TestEts;
 beforeAll(async () => {
@@ -14,6 +15,8 @@ beforeAll(async () => {
       ETS_MAX_QUERY_DEPTH: '6',
       ETS_MAX_QUERY_COST: '200',
       ETS_MAX_ALIASES: '2',
+      ETS_MAX_WS_CONNECTIONS: '3',
+      ETS_MAX_SUBSCRIPTIONS: '2',
     },
   });
 });
@@ -175,4 +178,71 @@ it('answers a persisted query whose hash is not its text as the client error it 
   expect(response.body.errors).toEqual([
     expect.objectContaining({ extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' } }),
   ]);
+});
+
+describe('websockets', () => {
+  const wsUrl = () => `${ets.url.replace(/^http/, 'ws')}/graphql`;
+  const SUBSCRIBE = 'subscription { eventChanged { kind } }';
+
+  it('caps live operations per connection, naming ETS_MAX_SUBSCRIPTIONS', async () => {
+    const client = createClient({ url: wsUrl(), webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const errors: unknown[] = [];
+      for (let i = 0; i < 3; i++) {
+        client.subscribe(
+          { query: SUBSCRIBE },
+          { next: () => undefined, error: (e) => errors.push(e), complete: () => undefined },
+        );
+      }
+      await until(() => errors.length === 1, 'the third subscription refused');
+      expect(JSON.stringify(errors[0])).toContain('ETS_MAX_SUBSCRIPTIONS');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('caps connections per address, naming ETS_MAX_WS_CONNECTIONS', async () => {
+    const open = (): Promise<{ socket: WebSocket; status: number }> =>
+      new Promise((resolve) => {
+        const socket = new WebSocket(wsUrl(), 'graphql-transport-ws');
+        socket.on('open', () => resolve({ socket, status: 101 }));
+        socket.on('unexpected-response', (_request, response) => resolve({ socket, status: response.statusCode ?? 0 }));
+        socket.on('error', () => undefined);
+      });
+    const sockets = [await open(), await open(), await open()];
+    try {
+      expect(sockets.map((s) => s.status)).toEqual([101, 101, 101]);
+      expect((await open()).status).toBe(429);
+    } finally {
+      for (const { socket } of sockets) socket.close();
+    }
+  });
+});
+
+it('counts operations on a socket against the rate of their caller, as HTTP requests are', async () => {
+  const limited = await startTestEts({ env: { ETS_RATE_LIMIT: '1', ETS_RATE_BURST: '3' } });
+  const client = createClient({
+    url: `${limited.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  try {
+    const outcomes = await Promise.all(
+      Array.from(
+        { length: 8 },
+        () =>
+          new Promise<string>((resolve) =>
+            client.subscribe(
+              { query: '{ viewer { token } }' },
+              { next: () => resolve('answered'), error: (e) => resolve(JSON.stringify(e)), complete: () => undefined },
+            ),
+          ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'answered').length).toBeLessThanOrEqual(4);
+    expect(outcomes.some((o) => o.includes('ETS_RATE_LIMIT'))).toBe(true);
+  } finally {
+    await client.dispose();
+    await limited.stop();
+  }
 });

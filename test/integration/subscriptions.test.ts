@@ -23,7 +23,8 @@ const BATCH = 'mutation($es: [EventInput!]!) { createEvents(events: $es) { creat
 describe('one instance', () => {
   let ets: TestEts;
   beforeAll(async () => {
-    ets = await startTestEts();
+    // Hundreds of subscribers come from this one address.
+    ets = await startTestEts({ env: { ETS_MAX_WS_CONNECTIONS: '1000' } });
   });
   afterAll(() => ets.stop());
 
