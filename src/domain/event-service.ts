@@ -125,7 +125,8 @@ export class EventService {
     return { events: events.slice(0, limit), hasNextPage: events.length > limit, query };
   }
 
-  count(query: EventQuery): Promise<number> {
+  count(actor: Actor, query: EventQuery): Promise<number> {
+    requireScope(actor, 'read');
     return this.store.count(query);
   }
 
@@ -203,7 +204,7 @@ export class EventService {
   async trace(actor: Actor, rawId: string): Promise<EventRecord[] | null> {
     const event = await this.get(actor, rawId);
     if (!event) return null;
-    return [event, ...(await this.ancestors(event, LIMITS.ancestors, (id) => this.store.findById(id)))];
+    return [event, ...(await this.ancestors(actor, event, LIMITS.ancestors, (id) => this.store.findById(id)))];
   }
 
   /** The children of an event, newest first; null when the event does not exist. */
@@ -217,6 +218,7 @@ export class EventService {
     const draft = readDraft(input);
     const event = createEvent(draft.id ?? randomUUID(), draft, this.now(), actor.token);
     requireNamespace(actor, event.tags, 'event.tags');
+    await this.requireDeletedInNamespace(actor, event.id, 'event.id');
     await assertNoCycle(event, this.parentLookup);
     await this.store.insert(event);
     return this.announce('CREATED', event);
@@ -244,6 +246,14 @@ export class EventService {
         results.push({ index, error: asDomainError(error) });
       }
     });
+    for (const item of actor.namespace === null ? [] : [...pending]) {
+      try {
+        await this.requireDeletedInNamespace(actor, item.event.id, `events[${item.index}].id`);
+      } catch (error) {
+        results.push({ index: item.index, error: asDomainError(error) });
+        pending.splice(pending.indexOf(item), 1);
+      }
+    }
     const cyclic = await findCycles(
       pending.map(({ event }) => event),
       this.parentLookup,
@@ -287,6 +297,7 @@ export class EventService {
           const created = createEvent(id, base, now, actor.token);
           checkEventLimits(created, 'event');
           requireNamespace(actor, created.tags, 'event.tags');
+          await this.requireDeletedInNamespace(actor, id, 'event.id');
           await assertNoCycle(created, this.parentLookup);
           try {
             await this.store.insert(created);
@@ -347,10 +358,12 @@ export class EventService {
 
   /** The chain of causes, parent first, stopping at a missing parent, a loop or `limit`. */
   async ancestors(
+    actor: Actor,
     event: EventRecord,
     limit: number,
     load: (id: string) => Promise<EventRecord | null>,
   ): Promise<EventRecord[]> {
+    requireScope(actor, 'read');
     if (!Number.isInteger(limit) || limit < 0 || limit > LIMITS.ancestors) {
       throw new ValidationError('limit', `must be an integer from 0 to ${LIMITS.ancestors}`);
     }
@@ -404,6 +417,17 @@ export class EventService {
       for (const node of level) if (withChildren.has(node.event.id)) node.truncated = true;
     }
     return root;
+  }
+
+  /**
+   * A token with a namespace may not take the id of a deleted event it could not have
+   * written: the new event would block restoring the old one for good. Tokens without a
+   * namespace may write any event, so for them the id is free.
+   */
+  private async requireDeletedInNamespace(actor: Actor, id: string, field: string): Promise<void> {
+    if (actor.namespace === null) return;
+    const deleted = await this.store.findDeleted(id);
+    if (deleted) requireNamespace(actor, deleted.last.tags, field);
   }
 
   private readonly parentLookup: ParentLookup = async (ids) => {

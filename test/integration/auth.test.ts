@@ -258,6 +258,26 @@ describe('a fresh server listening on loopback', () => {
     expect(codeOf(await ets.gql('mutation { revokeToken(name: "nobody") { name } }', {}, admin))).toBe('NOT_FOUND');
   });
 
+  it('keeps a namespaced token from taking the id of a deleted event it could not have written', async () => {
+    const id = uniqueId('human');
+    dataOf(await ets.gql(CREATE, { e: { id, tags: { source: ['human'] } } }, writer));
+    dataOf(await ets.gql('mutation($id: ID!) { deleteEvent(id: $id) { id } }', { id }, writer));
+    const taken = await ets.gql(CREATE, { e: { id, tags: { source: ['jenkins'] } } }, jenkins);
+    expect(taken.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', field: 'event.id' });
+    const batch = dataOf(
+      await ets.gql(
+        'mutation($es: [EventInput!]!) { createEvents(events: $es) { results { error { code field } } } }',
+        { es: [{ id, tags: { source: ['jenkins'] } }] },
+        jenkins,
+      ),
+    );
+    expect(batch.createEvents.results[0].error).toEqual({ code: 'FORBIDDEN', field: 'events[0].id' });
+    // The human's version can still be restored.
+    expect(
+      dataOf(await ets.gql('mutation($id: ID!) { restoreEvent(id: $id) { id } }', { id }, writer)).restoreEvent.id,
+    ).toBe(id);
+  });
+
   it('stores tokens only as hashes, and records their last use', async () => {
     const stored = JSON.stringify(await ets.storedRows('tokens'));
     expect(stored).toContain('"writer"');

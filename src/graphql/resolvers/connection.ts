@@ -9,7 +9,7 @@ export const EventConnection: EventConnectionResolvers = {
     return { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(last) : null };
   },
   // Counted only when asked for: it is a second query.
-  totalCount: (page, _, { events }) => events.count(page.query),
+  totalCount: (page, _, { events, actor }) => events.count(actor, page.query),
 };
 
 export const EventEdge: EventEdgeResolvers = {

@@ -3,7 +3,7 @@ import type { EventResolvers } from '../__generated__/resolvers';
 export const Event: EventResolvers = {
   parent: (event, _, { loaders }) => (event.parentId === null ? null : loaders.eventById.load(event.parentId)),
   children: (event, _, { loaders }) => loaders.childrenByParentId.load(event.id),
-  ancestors: (event, { limit }, { events, loaders }) =>
-    events.ancestors(event, limit ?? 100, (id) => loaders.eventById.load(id)),
+  ancestors: (event, { limit }, { events, loaders, actor }) =>
+    events.ancestors(actor, event, limit ?? 100, (id) => loaders.eventById.load(id)),
   revisions: (event, _, { loaders }) => loaders.revisionsOf.load(event),
 };
