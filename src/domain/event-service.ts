@@ -356,6 +356,12 @@ export class EventService {
     });
   }
 
+  /** How many earlier versions of an event a reader asks for, checked. */
+  revisionsLimit(actor: Actor, last: unknown): number {
+    requireScope(actor, 'read');
+    return readPageSize(last, 'last', LIMITS.revisions);
+  }
+
   /** The chain of causes, parent first, stopping at a missing parent, a loop or `limit`. */
   async ancestors(
     actor: Actor,

@@ -20,6 +20,8 @@ export const LIMITS = {
   /** numbered pages (REST): skipping is read row by row, so far pages are refused */
   pageNumber: 10_000,
   ancestors: 1000,
+  /** earlier versions read back per event at most */
+  revisions: 1000,
   treeNodes: 10_000,
   /** children listed for all events of one request together */
   childrenPerRequest: 10_000,

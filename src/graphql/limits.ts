@@ -31,7 +31,7 @@ export interface QueryLimits {
 /** A list field without a size argument is assumed to hold this many items. */
 const ASSUMED_LIST_SIZE = 10;
 /** Fields whose size argument says how many items they hold. */
-const SIZE_ARGUMENTS = ['first', 'limit'];
+const SIZE_ARGUMENTS = ['first', 'limit', 'last'];
 /**
  * eventTree is capped at LIMITS.treeNodes events in all by the server, so the nesting of
  * its children does not multiply.

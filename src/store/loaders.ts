@@ -11,7 +11,8 @@ import { LIMITS } from '../domain/limits';
 export interface Loaders {
   eventById: DataLoader<string, EventRecord | null>;
   childrenByParentId: DataLoader<string, EventRecord[]>;
-  revisionsOf: DataLoader<EventRecord, EventRecord[], string>;
+  /** An event's `last` most recent earlier versions. */
+  revisionsOf: DataLoader<{ event: EventRecord; last: number }, EventRecord[], string>;
 }
 
 /**
@@ -38,13 +39,20 @@ export function createLoaders(store: EventStore, { cache = true }: { cache?: boo
       { cache },
     ),
     revisionsOf: new DataLoader(
-      async (events) => {
-        const withHistory = events.filter((event) => event.revision > 1);
-        const found = await store.findRevisions(withHistory);
-        const byEvent = new Map(withHistory.map((event, i) => [event, found[i] ?? []]));
-        return events.map((event) => byEvent.get(event) ?? []);
+      async (keys) => {
+        // One store query per distinct `last` (a request usually asks one).
+        const found = new Map<(typeof keys)[number], EventRecord[]>();
+        for (const last of new Set(keys.map((key) => key.last))) {
+          const group = keys.filter((key) => key.last === last && key.event.revision > 1 && last > 0);
+          const versions = await store.findRevisions(
+            group.map((key) => key.event),
+            last,
+          );
+          group.forEach((key, i) => found.set(key, versions[i] ?? []));
+        }
+        return keys.map((key) => found.get(key) ?? []);
       },
-      { cache, cacheKeyFn: (event) => `${event.id}\u0000${event.revision}` },
+      { cache, cacheKeyFn: ({ event, last }) => `${event.id}\u0000${event.revision}\u0000${last}` },
     ),
   };
 }

@@ -212,3 +212,28 @@ describe('relations', () => {
     expect(dataOf(await ets.gql(TREE, { id: e('missing') })).eventTree).toBeNull();
   });
 });
+
+it('reads the most recent `last` earlier versions of an event, oldest first, and refuses more than 1000', async () => {
+  const id = uniqueId('many-versions');
+  dataOf(
+    await ets.gql('mutation($e: EventInput!) { createEvent(event: $e) { id } }', { e: { id, description: 'v1' } }),
+  );
+  for (let i = 2; i <= 6; i++) {
+    dataOf(
+      await ets.gql('mutation($e: EventInput!) { updateEvent(event: $e) { id } }', { e: { id, description: `v${i}` } }),
+    );
+  }
+  const query = 'query($id: ID!, $n: Int) { event(id: $id) { revision revisions(last: $n) { revision description } } }';
+  const two = dataOf(await ets.gql(query, { id, n: 2 })).event;
+  expect(two).toEqual({
+    revision: 6,
+    revisions: [
+      { revision: 4, description: 'v4' },
+      { revision: 5, description: 'v5' },
+    ],
+  });
+  const all = dataOf(await ets.gql('query($id: ID!) { event(id: $id) { revisions { revision } } }', { id })).event;
+  expect(all.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2, 3, 4, 5]);
+  const tooMany = await ets.gql(query, { id, n: 1001 });
+  expect(tooMany.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'last' });
+});

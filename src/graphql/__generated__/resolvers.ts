@@ -92,7 +92,10 @@ export type Event = {
   parentId?: Maybe<Scalars['ID']['output']>;
   /** 1 on create, +1 on every change. */
   revision: Scalars['Int']['output'];
-  /** The earlier versions of this event (not the current one), oldest first. */
+  /**
+   * The earlier versions of this event (not the current one), oldest first: the most recent
+   * `last` of them (0..1000), so that an event changed thousands of times stays cheap to read.
+   */
   revisions: Array<EventRevision>;
   /** The id of this event in the system that reported it (a CI run, a deploy); 1..200 characters. */
   sourceId?: Maybe<Scalars['String']['output']>;
@@ -109,6 +112,15 @@ export type Event = {
  */
 export type EventAncestorsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * One operational change (a deploy, a build, a config flip, an incident, a manual step)
+ * over a period of time.
+ */
+export type EventRevisionsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A change to an event, announced once the store has it. */
@@ -635,7 +647,7 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   parent?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  revisions?: Resolver<Array<ResolversTypes['EventRevision']>, ParentType, ContextType>;
+  revisions?: Resolver<Array<ResolversTypes['EventRevision']>, ParentType, ContextType, RequireFields<EventRevisionsArgs, 'last'>>;
   sourceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   tags?: Resolver<ResolversTypes['TagMap'], ParentType, ContextType>;

@@ -5,5 +5,6 @@ export const Event: EventResolvers = {
   children: (event, _, { loaders }) => loaders.childrenByParentId.load(event.id),
   ancestors: (event, { limit }, { events, loaders, actor }) =>
     events.ancestors(actor, event, limit ?? 100, (id) => loaders.eventById.load(id)),
-  revisions: (event, _, { loaders }) => loaders.revisionsOf.load(event),
+  revisions: (event, { last }, { events, loaders, actor }) =>
+    loaders.revisionsOf.load({ event, last: events.revisionsLimit(actor, last) }),
 };

@@ -219,9 +219,9 @@ export class MongoEventRepository implements EventStore {
     });
   }
 
-  findRevisions(events: readonly EventRecord[]): Promise<EventRecord[][]> {
+  findRevisions(events: readonly EventRecord[], last: number): Promise<EventRecord[][]> {
     if (events.length === 0) return Promise.resolve([]);
-    return this.guard(() => this.log.earlierVersions(events));
+    return this.guard(() => this.log.earlierVersions(events, last));
   }
 
   findDeleted(id: string): Promise<{ last: EventRecord; deletedAs: number } | null> {

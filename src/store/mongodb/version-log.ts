@@ -11,7 +11,6 @@
 import type { Collection } from 'mongodb';
 import type { EventRecord } from '../../domain/event';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
-import { oneOf } from './event-filter';
 import { isDuplicateKey } from './store-errors';
 
 export interface VersionEntry {
@@ -76,23 +75,23 @@ export class VersionLog {
     return this.entries.findOne({ _id: versionKey(id, createdAt, revision) });
   }
 
-  /** Earlier versions of each event, oldest first. */
-  async earlierVersions(events: readonly EventRecord[]): Promise<EventRecord[][]> {
-    const ids = [...new Set(events.map((event) => event.id))];
-    const createdAts = events.map((event) => event.createdAt);
-    const found = await this.entries
-      .find({ eventId: oneOf(ids), eventCreatedAt: oneOf(createdAts), deleted: false }, this.reads)
-      .sort({ revision: 1 })
-      .toArray();
-    return events.map((event) =>
-      found
-        .filter(
-          (entry) =>
-            entry.eventId === event.id &&
-            entry.eventCreatedAt.getTime() === event.createdAt.getTime() &&
-            entry.revision < event.revision,
-        )
-        .map((entry) => fromDocument(entry.event)),
+  /**
+   * The `last` most recent earlier versions of each event, oldest first: a bounded read per
+   * event (in parallel), so one event with thousands of versions costs no more than `last`.
+   */
+  earlierVersions(events: readonly EventRecord[], last: number): Promise<EventRecord[][]> {
+    return Promise.all(
+      events.map(async (event) => {
+        const found = await this.entries
+          .find(
+            { eventId: event.id, eventCreatedAt: event.createdAt, deleted: false, revision: { $lt: event.revision } },
+            this.reads,
+          )
+          .sort({ revision: -1 })
+          .limit(last)
+          .toArray();
+        return found.reverse().map((entry) => fromDocument(entry.event));
+      }),
     );
   }
 

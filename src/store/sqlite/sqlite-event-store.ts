@@ -205,22 +205,25 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  async findRevisions(events: readonly EventRecord[]): Promise<EventRecord[][]> {
+  async findRevisions(events: readonly EventRecord[], last: number): Promise<EventRecord[][]> {
     if (events.length === 0) return [];
+    // Per event (and incarnation), the `last` newest versions before the current one.
     const rows = await this.readRows(
       {
-        text: `SELECT event_id, created_ms, revision, doc FROM event_versions
-               WHERE event_id IN (SELECT value FROM json_each(?)) AND deleted = 0 ORDER BY revision`,
-        params: [JSON.stringify([...new Set(events.map((event) => event.id))])],
+        text: `SELECT event_id, created_ms, revision, doc FROM (
+                 SELECT v.event_id, v.created_ms, v.revision, v.doc,
+                        row_number() OVER (PARTITION BY v.event_id, v.created_ms ORDER BY v.revision DESC) AS nth
+                 FROM event_versions v
+                 JOIN json_each(?) wanted ON wanted.value ->> 0 = v.event_id AND wanted.value ->> 1 = v.created_ms
+                 WHERE v.deleted = 0 AND v.revision < wanted.value ->> 2
+               ) WHERE nth <= ? ORDER BY revision`,
+        params: [JSON.stringify(events.map((e) => [e.id, e.createdAt.getTime(), e.revision])), last],
       },
       'light',
     );
     return events.map((event) =>
       rows
-        .filter(
-          ([id, created, revision]) =>
-            id === event.id && created === event.createdAt.getTime() && (revision as number) < event.revision,
-        )
+        .filter(([id, created]) => id === event.id && created === event.createdAt.getTime())
         .map(([, , , doc]) => fromJson(doc as string)),
     );
   }
