@@ -77,10 +77,6 @@ async function main(): Promise<void> {
       shown = (await page.getAttribute('[data-testid=timeline] canvas[role=img]', 'aria-label')) ?? '';
       await page.close();
     }
-    if (process.env.BENCH_UI_KEEP) {
-      console.log(`serving on http://127.0.0.1:${port}/ for ${process.env.BENCH_UI_KEEP} s`);
-      await new Promise((r) => setTimeout(r, Number(process.env.BENCH_UI_KEEP) * 1000));
-    }
     times.sort((a, b) => a - b);
     console.log(
       `${EVENTS} events over ${DAYS} days: /?range=24h drew its first events in p50 ${percentile(times, 50).toFixed(0)} ms ` +
@@ -90,7 +86,7 @@ async function main(): Promise<void> {
     await browser.close();
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
-    if (!process.env.BENCH_UI_KEEP) await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

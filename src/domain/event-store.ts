@@ -44,7 +44,7 @@ export interface EventStore {
    * the event after `previous` was read.
    */
   commit(previous: EventRecord, next: EventRecord | null, now: Date): Promise<boolean>;
-  /** For each event, its `last` most recent earlier versions, oldest first (batched for many events). */
+  /** For each event, its `last` most recent earlier versions, oldest first (one call for many events). */
   findRevisions(events: readonly EventRecord[], last: number): Promise<EventRecord[][]>;
   /**
    * The most recent deletion of an event with this id, if it is kept: the last version and

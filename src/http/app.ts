@@ -22,7 +22,7 @@ import type { AccessPolicy } from './access';
 import { registerAuth } from './auth';
 import { registerCors } from './cors';
 import { errorReply } from './http-errors';
-import { parseJsonBody } from './json-body';
+import { jsonBodyParser } from './json-body';
 import { RateLimiter } from './rate-limit';
 import { registerWebUi } from './web-ui';
 
@@ -69,13 +69,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   // GraphQL's JSON bodies are read as REST's are (json-body.ts).
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
-    try {
-      done(null, parseJsonBody(body as Buffer));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, jsonBodyParser);
   registerCors(app, corsOrigins);
   // One rate per caller, over HTTP and websockets alike.
   const rate = new RateLimiter(limits.ratePerSecond, limits.rateBurst);

@@ -47,3 +47,16 @@ function pathOfReplacement(value: unknown, path = ''): string | undefined {
   }
   return undefined;
 }
+
+/** parseJsonBody as a Fastify content-type parser (parseAs: 'buffer'). */
+export function jsonBodyParser(
+  _request: unknown,
+  body: string | Buffer,
+  done: (error: Error | null, value?: unknown) => void,
+): void {
+  try {
+    done(null, parseJsonBody(body as Buffer));
+  } catch (error) {
+    done(error as Error, undefined);
+  }
+}

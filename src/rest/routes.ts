@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import { parseJsonBody } from '../http/json-body';
+import { jsonBodyParser } from '../http/json-body';
 import type { EventService } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
 import type { RawEventFilter } from '../domain/query';
@@ -77,13 +77,7 @@ function eventOf(body: Record<string, unknown>): Record<string, unknown> {
 /** Old bots send JSON without saying so: bodies of any content type are read as JSON here. */
 function readBodiesAsJson(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
-    try {
-      done(null, parseJsonBody(body as Buffer));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  scope.addContentTypeParser('*', { parseAs: 'buffer' }, jsonBodyParser);
 }
 
 export function registerRestRoutes(app: FastifyInstance, events: EventService): void {

@@ -6,6 +6,7 @@ import type { StorageBase } from '../storage';
 import { databasePath, IN_MEMORY, openWriter } from './database';
 import { InlineReader, ReadPool, type ReadExecutor } from './read-pool';
 import { SqliteEventStore } from './sqlite-event-store';
+import { guardSync } from './sqlite-errors';
 import { SqliteTokenStore } from './sqlite-token-store';
 
 export interface SqliteStorage extends StorageBase {
@@ -35,13 +36,15 @@ export function openSqliteStorage(dataDir: string, logger: Logger, options: Sqli
           onReaderError: (error) => logger.error({ err: error }, 'a reader thread of the embedded store failed'),
         });
   logger.info({ file }, 'embedded store: SQLite');
+  const probe = db.prepare('SELECT 1 FROM events LIMIT 1');
   return {
     kind: 'sqlite',
     file,
     channel: `sqlite:${file}`,
     events: new SqliteEventStore(db, reads),
     tokens: new SqliteTokenStore(db),
-    isReady: () => Promise.resolve(db.open && db.prepare('SELECT 1 FROM events LIMIT 1').all() !== undefined),
+    // The schema is made when the file is opened: the store is ready while it answers.
+    isReady: () => guardSync(() => db.open && probe.all() !== undefined),
     backup: async (destination) => {
       await db.backup(resolve(destination));
     },
