@@ -43,8 +43,10 @@ describe('eventFilter', () => {
     expect(filter.tagIndex).toBe(tagPair('service', 'web'));
     expect(filter.$and).toEqual([{ tagIndex: { $in: [tagPair('status', 'ok'), tagPair('status', 'fail')] } }]);
   });
+});
 
-  it('matches search text literally', () => {
+describe('escapeRegex', () => {
+  it('makes search text match literally', () => {
     expect(escapeRegex('a.b*(c)+[d]$')).toBe('a\\.b\\*\\(c\\)\\+\\[d\\]\\$');
     expect(new RegExp(escapeRegex('(a+)+$')).test('x(a+)+$')).toBe(true);
   });
