@@ -17,18 +17,7 @@ import {
   type TokenInfo,
   type TokenRecord,
 } from './tokens';
-
-export interface TokenStore {
-  /** Throws ConflictError when the name is taken. */
-  insert(token: TokenRecord): Promise<void>;
-  findById(id: string): Promise<TokenRecord | null>;
-  findByName(name: string): Promise<TokenRecord | null>;
-  list(): Promise<TokenRecord[]>;
-  /** Marks the token revoked; false when there is no such unrevoked token. */
-  revoke(name: string, at: Date): Promise<boolean>;
-  touch(id: string, at: Date): Promise<void>;
-  countActive(): Promise<number>;
-}
+import type { TokenStore } from './token-store';
 
 export interface CreatedToken {
   /** The whole token, shown this once. */

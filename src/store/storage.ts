@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { EventStore } from '../domain/event-store';
-import type { TokenStore } from '../domain/token-service';
+import type { TokenStore } from '../domain/token-store';
 import { openMongoStorage, type MongoStorage } from './mongodb/connection';
 import { observeStore, type StoreCallListener } from './observed-store';
 import { openSqliteStorage, type SqliteStorage } from './sqlite/sqlite-storage';

@@ -7,7 +7,7 @@
 import type { Collection, Db } from 'mongodb';
 import { ConflictError } from '../../domain/errors';
 import type { Scope } from '../../domain/access';
-import type { TokenStore } from '../../domain/token-service';
+import type { TokenStore } from '../../domain/token-store';
 import type { TokenRecord } from '../../domain/tokens';
 import { emptyMap, type TagMap } from '../../domain/event';
 import { guard, isDuplicateKey } from './store-errors';

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Scope } from '../../domain/access';
 import { emptyMap, type TagMap } from '../../domain/event';
-import type { TokenStore } from '../../domain/token-service';
+import type { TokenStore } from '../../domain/token-store';
 import type { TokenRecord } from '../../domain/tokens';
 import { conflictOnDuplicate, guardSync } from './sqlite-errors';
 
