@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS events (
   updated_ms INTEGER NOT NULL,
   created_ms INTEGER NOT NULL,
   revision   INTEGER NOT NULL,
-  doc        TEXT NOT NULL             -- the whole event, see event-rows.ts
+  doc        TEXT NOT NULL             -- the whole event, see domain/portable-event.ts
 );
 -- events() in page order, with the window's end for overlap checks (covering)
 CREATE INDEX IF NOT EXISTS events_page ON events (start_ms, id, end_ms);

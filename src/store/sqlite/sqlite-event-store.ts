@@ -11,7 +11,7 @@ import type { EventStore } from '../../domain/event-store';
 import type { HistogramCount, LaneCount, TagKeyCount, TagValueCount } from '../../domain/facets';
 import type { EventQuery, PagePosition } from '../../domain/query';
 import { countSql, histogramSql, laneHistogramSql, pageSql, tagKeysSql, tagValuesSql, type Sql } from './event-sql';
-import { fromJson, toJson } from './event-rows';
+import { decodeEvent, encodeEvent } from '../../domain/portable-event';
 import type { ReadExecutor, ReadWeight } from './read-pool';
 import { DAY_MS } from './database';
 import { guardSync, sqliteError } from './sqlite-errors';
@@ -87,13 +87,13 @@ export class SqliteEventStore implements EventStore {
   findById(id: string): Promise<EventRecord | null> {
     return guardSync(() => {
       const doc = this.sql.byId.get(id) as string | undefined;
-      return doc === undefined ? null : fromJson(doc);
+      return doc === undefined ? null : decodeEvent(doc);
     });
   }
 
   findByIds(ids: readonly string[]): Promise<EventRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return guardSync(() => (this.sql.byIds.all(JSON.stringify(ids)) as string[]).map(fromJson));
+    return guardSync(() => (this.sql.byIds.all(JSON.stringify(ids)) as string[]).map((doc) => decodeEvent(doc)));
   }
 
   async findChildren(parentIds: readonly string[], limit: number): Promise<EventRecord[]> {
@@ -106,7 +106,7 @@ export class SqliteEventStore implements EventStore {
       },
       'light',
     );
-    return (docs as string[]).map(fromJson);
+    return (docs as string[]).map((doc) => decodeEvent(doc));
   }
 
   async findParentsWithChildren(parentIds: readonly string[]): Promise<Set<string>> {
@@ -126,7 +126,7 @@ export class SqliteEventStore implements EventStore {
     limit: number,
     from: { after?: PagePosition; skip?: number } = {},
   ): Promise<EventRecord[]> {
-    return ((await this.readColumn(pageSql(query, limit, from), 'heavy')) as string[]).map(fromJson);
+    return ((await this.readColumn(pageSql(query, limit, from), 'heavy')) as string[]).map((doc) => decodeEvent(doc));
   }
 
   async count(query: EventQuery): Promise<number> {
@@ -193,7 +193,7 @@ export class SqliteEventStore implements EventStore {
           next.endTime.getTime(),
           next.updatedAt.getTime(),
           next.revision,
-          toJson(next),
+          encodeEvent(next),
           current.seq,
         );
         this.indexRow(current.seq, next);
@@ -224,14 +224,14 @@ export class SqliteEventStore implements EventStore {
     return events.map((event) =>
       rows
         .filter(([id, created]) => id === event.id && created === event.createdAt.getTime())
-        .map(([, , , doc]) => fromJson(doc as string)),
+        .map(([, , , doc]) => decodeEvent(doc as string)),
     );
   }
 
   findDeleted(id: string): Promise<{ last: EventRecord; deletedAs: number } | null> {
     return guardSync(() => {
       const row = this.sql.lastTombstone.get(id) as { revision: number; doc: string } | undefined;
-      return row ? { last: fromJson(row.doc), deletedAs: row.revision } : null;
+      return row ? { last: decodeEvent(row.doc), deletedAs: row.revision } : null;
     });
   }
 
@@ -291,7 +291,7 @@ export class SqliteEventStore implements EventStore {
       event.updatedAt.getTime(),
       event.createdAt.getTime(),
       event.revision,
-      toJson(event),
+      encodeEvent(event),
     );
     if (inserted.changes === 0) return false;
     this.indexRow(Number(inserted.lastInsertRowid), event);
@@ -340,7 +340,7 @@ export class SqliteEventStore implements EventStore {
       revision,
       deleted ? 1 : 0,
       at.getTime(),
-      toJson(event),
+      encodeEvent(event),
     );
   }
 

@@ -1,11 +1,12 @@
 /**
- * How an event is kept in a row: its document as JSON, times in epoch milliseconds.
- * Maps are lists of pairs, as in the MongoDB store, so that user-chosen keys (`__proto__`
- * included) are data, never property names, and keep their order.
+ * An event as JSON outside the process: the embedded store's rows and the live feed
+ * between instances. Times are epoch milliseconds; maps are lists of pairs, so that
+ * user-chosen keys (`__proto__` included) are data, never property names, and keep
+ * their order. What is read back is checked, not trusted.
  */
-import { emptyMap, type EventRecord } from '../../domain/event';
+import { emptyMap, type EventRecord } from './event';
 
-interface StoredEvent {
+interface PortableEvent {
   id: string;
   parentId: string | null;
   sourceId: string | null;
@@ -20,8 +21,8 @@ interface StoredEvent {
   changedBy: string | null;
 }
 
-export function toJson(event: EventRecord): string {
-  const stored: StoredEvent = {
+export function encodeEvent(event: EventRecord): string {
+  const portable: PortableEvent = {
     id: event.id,
     parentId: event.parentId,
     sourceId: event.sourceId,
@@ -35,13 +36,18 @@ export function toJson(event: EventRecord): string {
     revision: event.revision,
     changedBy: event.changedBy,
   };
-  return JSON.stringify(stored);
+  return JSON.stringify(portable);
 }
 
-/** Reads a stored document back, checking its shape: the file is not trusted blindly. */
-export function fromJson(json: string): EventRecord {
-  const d = JSON.parse(json) as Partial<StoredEvent> | null;
-  const malformed = (what: string) => new Error(`stored event ${JSON.stringify(d?.id)} is malformed: ${what}`);
+/** Reads an encoded event back, checking its shape; `from` names where it came from in errors. */
+export function decodeEvent(json: string, from = 'stored'): EventRecord {
+  return readPortableEvent(JSON.parse(json), from);
+}
+
+/** An encoded event already parsed from JSON (inside a larger message), checked. */
+export function readPortableEvent(value: unknown, from: string): EventRecord {
+  const d = value as Partial<PortableEvent> | null;
+  const malformed = (what: string) => new Error(`${from} event ${JSON.stringify(d?.id)} is malformed: ${what}`);
   if (!d || typeof d.id !== 'string') throw malformed('id');
   for (const field of ['startTime', 'endTime', 'createdAt', 'updatedAt', 'revision'] as const) {
     if (typeof d[field] !== 'number') throw malformed(field);
