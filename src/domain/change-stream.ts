@@ -6,11 +6,11 @@
  * stream ends. It never holds more memory nor slows anyone else.
  */
 import { queryMatcher, type ChangeFeed, type EventChange } from './changes';
+import { DomainError } from './errors';
 import type { EventQuery } from './query';
 
-export class SlowSubscriberError extends Error {
-  /** Read by graphql-js into the error the client receives. */
-  readonly extensions = { code: 'SLOW_SUBSCRIBER' };
+export class SlowSubscriberError extends DomainError {
+  readonly code = 'SLOW_SUBSCRIBER';
 
   constructor(readonly capacity: number) {
     super(`this subscription fell more than ${capacity} changes behind and was closed; subscribe again`);
@@ -19,8 +19,8 @@ export class SlowSubscriberError extends Error {
 }
 
 /** The feed lost its connection: changes may have been missed. */
-export class FeedInterruptedError extends Error {
-  readonly extensions = { code: 'FEED_INTERRUPTED' };
+export class FeedInterruptedError extends DomainError {
+  readonly code = 'FEED_INTERRUPTED';
 
   constructor() {
     super('live changes were interrupted and some may have been missed; query again and subscribe again');

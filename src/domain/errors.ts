@@ -3,7 +3,16 @@
  * the REST layer map them to extensions.code and HTTP statuses.
  */
 export type DomainErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'STORE_UNAVAILABLE' | 'STORE_TIMEOUT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'STORE_UNAVAILABLE'
+  | 'STORE_TIMEOUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  // The endings of a live change stream (change-stream.ts).
+  | 'SLOW_SUBSCRIBER'
+  | 'FEED_INTERRUPTED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;

@@ -8,13 +8,11 @@ import type { Logger } from 'pino';
 import { DomainError, errorFields, ValidationError } from '../domain/errors';
 
 /**
- * Codes passed through as they are: those Apollo and graphql-js give bad requests, the
- * query limits' own, and the endings of a live change stream.
+ * Codes passed through as they are: those Apollo and graphql-js give bad requests, and
+ * the query limits' own.
  */
 const PASSED_THROUGH_CODES = new Set([
   'QUERY_TOO_COMPLEX',
-  'SLOW_SUBSCRIBER',
-  'FEED_INTERRUPTED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

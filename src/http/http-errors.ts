@@ -12,6 +12,9 @@ export const STATUS_OF: Record<DomainErrorCode, number> = {
   FORBIDDEN: 403,
   STORE_UNAVAILABLE: 503,
   STORE_TIMEOUT: 504,
+  // Streams end with these over websockets only; a status is still needed for the table to be whole.
+  SLOW_SUBSCRIBER: 429,
+  FEED_INTERRUPTED: 503,
 };
 
 /** A refusal decided before any use case runs: a limit, an origin, a malformed request. */
