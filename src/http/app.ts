@@ -13,7 +13,7 @@ import type { TokenService } from '../domain/token-service';
 import { createContext } from '../graphql/context';
 import { GRAPHIQL_CSP, GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
 import { queryLimitRules } from '../graphql/limits';
-import { createApolloServer, createSchema } from '../graphql/server';
+import { createApolloServer, createSchema, refuseUnpreflightedPosts } from '../graphql/server';
 import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
 import { registerErrorHandler } from '../rest/errors';
 import { registerPages } from '../rest/pages';
@@ -103,6 +103,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.route({
     method: ['GET', 'POST', 'OPTIONS'],
     url: '/graphql',
+    onRequest: refuseUnpreflightedPosts,
     handler(request, reply) {
       if (wantsGraphiQL(request)) {
         return reply
