@@ -18,8 +18,18 @@ function assetPath({ pkg, file }: { pkg: string; file: string }): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
+/*
+ * Queries and mutations go by POST; subscriptions over the websocket of the same path
+ * (graphql-ws, with the copy bundled in graphiql.js). GraphiQL sends its headers as the
+ * connection_init payload, where ETS reads the token from "authorization": the names are
+ * lower-cased, so a header typed as "Authorization" reaches the websocket too.
+ */
 const GRAPHIQL_SCRIPT = `
-    const fetcher = GraphiQL.createFetcher({ url: location.pathname });
+    const subscriptionUrl = location.origin.replace(/^http/, 'ws') + location.pathname;
+    const send = GraphiQL.createFetcher({ url: location.pathname, subscriptionUrl });
+    const lowerCased = (headers) =>
+      Object.fromEntries(Object.entries(headers || {}).map(([name, value]) => [name.toLowerCase(), value]));
+    const fetcher = (params, options) => send(params, Object.assign({}, options, { headers: lowerCased(options && options.headers) }));
     const defaultQuery = '# The 20 events that started last, with what caused them\\n{\\n  events(first: 20) {\\n    totalCount\\n    nodes {\\n      id startTime endTime description tags\\n      parent { id description }\\n    }\\n  }\\n}\\n';
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
@@ -36,7 +46,7 @@ export const GRAPHIQL_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self'", // the websocket of subscriptions too (CSP Level 3: 'self' covers ws: and wss:)
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
