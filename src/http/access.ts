@@ -1,12 +1,27 @@
 /**
- * Who a request is: the bearer token it presents (header for HTTP, connection_init payload
- * for graphql-ws), or anonymous with the rights the auth mode gives.
+ * Who a request is: the token it presents (a bearer, or Basic auth's password, in the header
+ * for HTTP or the connection_init payload for graphql-ws), or anonymous with the rights the
+ * auth mode gives.
  */
 import { anonymous, anonymousScopes, grants, type Actor, type AuthMode } from '../domain/access';
 import { UnauthenticatedError } from '../domain/errors';
 import type { TokenService } from '../domain/token-service';
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+const BASIC = /^Basic[ \t]+([A-Za-z0-9+/]+={0,2})[ \t]*$/i;
+
+/**
+ * The token an Authorization header presents: a bearer, or the password of Basic auth, which
+ * is what Grafana's data source settings send (the user name is not looked at).
+ */
+function presentedToken(authorization: string): string | undefined {
+  const bearer = BEARER.exec(authorization)?.[1];
+  if (bearer) return bearer;
+  const basic = BASIC.exec(authorization)?.[1];
+  const credentials = basic === undefined ? '' : Buffer.from(basic, 'base64').toString('utf8');
+  const password = credentials.slice(credentials.indexOf(':') + 1);
+  return credentials.includes(':') && password !== '' ? password : undefined;
+}
 
 /** True for addresses only this machine can reach. */
 export function isLoopback(host: string): boolean {
@@ -29,8 +44,10 @@ export class AccessPolicy {
     if (authorization === undefined || authorization === null || authorization === '') {
       return anonymous(await this.anonymousScopes());
     }
-    const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
-    if (!token) throw new UnauthenticatedError('the authorization must be "Bearer <token>"');
+    const token = typeof authorization === 'string' ? presentedToken(authorization) : undefined;
+    if (!token) {
+      throw new UnauthenticatedError('the authorization must be "Bearer <token>", or Basic with the token as password');
+    }
     return this.tokens.authenticate(token);
   }
 

@@ -13,6 +13,7 @@ import type { TokenService } from '../domain/token-service';
 import { createContext } from '../graphql/context';
 import { GRAPHIQL_CSP, GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
 import { queryLimitRules } from '../graphql/limits';
+import { registerGraphiteRoutes } from '../integrations/graphite/routes';
 import { createApolloServer, createSchema, refuseUnpreflightedPosts } from '../graphql/server';
 import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
 import { registerErrorHandler } from '../rest/errors';
@@ -128,5 +129,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerRestRoutes(rest, events);
     registerPages(rest, events);
   });
+  // Graphite's events API and Grafana's annotations API, each in a scope of its own.
+  const integration = { events, pageSize: limits.pageSize, bodyLimit: limits.bodyBytes };
+  await app.register(async (scope) => registerGraphiteRoutes(scope, { ...integration, corsOrigins }));
   return app;
 }
