@@ -13,6 +13,7 @@ import type { TokenService } from '../domain/token-service';
 import { createContext } from '../graphql/context';
 import { GRAPHIQL_CSP, GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
 import { queryLimitRules } from '../graphql/limits';
+import { registerGrafanaRoutes } from '../integrations/grafana/routes';
 import { registerGraphiteRoutes } from '../integrations/graphite/routes';
 import { createApolloServer, createSchema, refuseUnpreflightedPosts } from '../graphql/server';
 import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
@@ -132,5 +133,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Graphite's events API and Grafana's annotations API, each in a scope of its own.
   const integration = { events, pageSize: limits.pageSize, bodyLimit: limits.bodyBytes };
   await app.register(async (scope) => registerGraphiteRoutes(scope, { ...integration, corsOrigins }));
+  await app.register(async (scope) => registerGrafanaRoutes(scope, integration));
   return app;
 }
