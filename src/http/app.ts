@@ -18,6 +18,7 @@ import { registerGraphiteRoutes } from '../integrations/graphite/routes';
 import { createApolloServer, createSchema, refuseUnpreflightedPosts } from '../graphql/server';
 import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
 import { registerErrorHandler } from '../rest/errors';
+import { APP_SCHEMAS, DOCUMENTATION_ONLY, registerOpenApi } from '../rest/openapi';
 import { registerPages } from '../rest/pages';
 import { registerRestRoutes } from '../rest/routes';
 import type { AccessPolicy } from './access';
@@ -55,6 +56,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // An id is up to 100 characters, which may take 200 UTF-16 units.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2 * LIMITS.idLength + 10 },
   });
+  // The OpenAPI document is derived from the routes: its generator comes before any of them.
+  await registerOpenApi(app);
   // Outside the REST scope (GraphQL's endpoint, health), errors are answered as GraphQL errors.
   app.setErrorHandler((error: unknown, request, reply) => {
     const known = errorReply(error, limits.bodyBytes);
@@ -102,32 +105,37 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const graphql = fastifyApolloHandler(apollo, {
     context: async (request) => createContext(services, request.actor),
   }) as unknown as RouteHandlerMethod;
-  app.route({
-    method: ['GET', 'POST', 'OPTIONS'],
-    url: '/graphql',
-    onRequest: refuseUnpreflightedPosts,
-    handler(request, reply) {
-      if (wantsGraphiQL(request)) {
-        return reply
-          .type('text/html; charset=utf-8')
-          .headers({ 'content-security-policy': GRAPHIQL_CSP, 'x-content-type-options': 'nosniff' })
-          .send(GRAPHIQL_PAGE);
-      }
-      return graphql.call(this, request, reply);
-    },
-  });
+  // One route per method, each its own operation in the OpenAPI document; Apollo validates.
+  for (const method of ['GET', 'POST', 'OPTIONS'] as const) {
+    app.route({
+      method,
+      url: '/graphql',
+      schema: APP_SCHEMAS.graphql[method],
+      ...DOCUMENTATION_ONLY,
+      onRequest: refuseUnpreflightedPosts,
+      handler(request, reply) {
+        if (wantsGraphiQL(request)) {
+          return reply
+            .type('text/html; charset=utf-8')
+            .headers({ 'content-security-policy': GRAPHIQL_CSP, 'x-content-type-options': 'nosniff' })
+            .send(GRAPHIQL_PAGE);
+        }
+        return graphql.call(this, request, reply);
+      },
+    });
+  }
   registerGraphiQLAssets(app);
   registerWebUi(app);
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_, reply) => {
+  app.get('/healthz', { schema: APP_SCHEMAS.healthz }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: APP_SCHEMAS.readyz }, async (_, reply) => {
     const ready = await isStoreReady().catch(() => false);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'store not ready' });
   });
   // The REST API and the pages answer errors their own way, in a scope of their own.
   await app.register(async (rest) => {
     registerErrorHandler(rest, limits.bodyBytes);
-    registerRestRoutes(rest, events);
+    registerRestRoutes(rest, events, limits.pageSize);
     registerPages(rest, events);
   });
   // Graphite's events API and Grafana's annotations API, each in a scope of its own.

@@ -1,235 +1,178 @@
-/** The OpenAPI 3.1 description of the REST compatibility API, served at /api/v1/openapi.json. */
-import { LIMITS } from '../domain/limits';
+/**
+ * The OpenAPI 3.1 document of the whole HTTP API, derived by @fastify/swagger from the
+ * route definitions (their `schema`), so it cannot drift from the routes; served at
+ * /api/v1/openapi.json. Routes that are not API (static files) are hidden by one rule here.
+ */
+import fastifySwagger from '@fastify/swagger';
+import type { FastifyInstance, FastifySchemaCompiler, RouteOptions } from 'fastify';
+import type { FastifySerializerCompiler } from 'fastify/types/schema';
+import { PAGES_TAG, REST_TAG, WEB_UI_SCHEMA } from './schemas';
 
-const EVENT_INPUT = {
-  type: 'object',
-  properties: {
-    id: {
-      type: 'string',
-      minLength: 1,
-      maxLength: LIMITS.idLength,
-      description: 'Absent on create: a uuid v4 is generated.',
-    },
-    source_id: {
-      type: ['string', 'null'],
-      maxLength: LIMITS.sourceIdLength,
-      description: 'The id of this event in the system that reported it.',
-    },
-    parent_id: { type: ['string', 'null'], description: 'The id of the event that caused this one.' },
-    start_time: {
-      type: ['string', 'integer'],
-      description:
-        'ISO 8601 (no offset means UTC), epoch milliseconds, or MM/dd/yy:HH:mm:ss (UTC). None given: now; one given: both.',
-    },
-    end_time: { type: ['string', 'integer'] },
-    description: { type: 'string', description: `At most ${LIMITS.descriptionBytes / 1024} KiB.` },
-    detail_urls: { type: 'object', additionalProperties: { type: 'string' } },
-    tags: {
-      type: 'object',
-      additionalProperties: {
-        type: 'array',
-        items: { type: 'string', minLength: 1, maxLength: LIMITS.tagValueLength },
-        minItems: 1,
-      },
-    },
-  },
-} as const;
+const GRAPHQL_TAG = 'GraphQL';
+const OPERATIONS_TAG = 'Operations';
 
-const EVENT = {
-  type: 'object',
-  required: ['id', 'start_time', 'end_time', 'description', 'detail_urls', 'tags', 'revision'],
-  properties: {
-    ...EVENT_INPUT.properties,
-    start_time: { type: 'string', format: 'date-time' },
-    end_time: { type: 'string', format: 'date-time' },
-    created_at: { type: 'string', format: 'date-time' },
-    updated_at: { type: 'string', format: 'date-time' },
-    revision: { type: 'integer', description: '1 on create, +1 on every change.' },
-    changed_by: { type: ['string', 'null'], description: 'The name of the token that made this version.' },
-  },
-} as const;
+/**
+ * Files served as they are (the web UI's assets, GraphiQL's scripts and styles): not API,
+ * so not in the document. A route may also hide itself with `schema: { hide: true }`.
+ */
+const STATIC_FILES = /^\/(assets|graphiql)\/:file$/;
 
-const ERROR = {
-  type: 'object',
-  required: ['message', 'code'],
-  properties: {
-    message: { type: 'string' },
-    code: {
-      type: 'string',
-      enum: [
-        'BAD_USER_INPUT',
-        'CONFLICT',
-        'NOT_FOUND',
-        'UNAUTHENTICATED',
-        'FORBIDDEN',
-        'RATE_LIMITED',
-        'PAYLOAD_TOO_LARGE',
-        'STORE_UNAVAILABLE',
-        'STORE_TIMEOUT',
-        'BAD_REQUEST',
-        'INTERNAL_SERVER_ERROR',
-      ],
-    },
-    field: { type: 'string', description: 'The input at fault, e.g. event.tags.service or frm.' },
-  },
-} as const;
-
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errors = {
-  400: { description: 'Bad input: the message names the field and the rule.', ...json(ref('Error')) },
-  401: { description: 'No token, or one that is not valid, where one is needed.', ...json(ref('Error')) },
-  403: { description: 'The token lacks the scope, or the event is outside its namespace.', ...json(ref('Error')) },
-  413: { description: 'The body is over ETS_MAX_BODY_BYTES.', ...json(ref('Error')) },
-  429: { description: 'Over the rate limit (ETS_RATE_LIMIT); see Retry-After.', ...json(ref('Error')) },
-  503: { description: 'The store cannot be reached; try again.', ...json(ref('Error')) },
+/**
+ * For routes whose schemas document them while their handlers validate and answer:
+ * Fastify neither validates (ajv would coerce "5" to 5, drop unknown fields and word its
+ * own errors) nor serializes by schema (the answers stay exactly JSON.stringify's).
+ */
+export const DOCUMENTATION_ONLY: {
+  validatorCompiler: FastifySchemaCompiler<unknown>;
+  serializerCompiler: FastifySerializerCompiler<unknown>;
+} = {
+  validatorCompiler: () => () => true,
+  serializerCompiler: () => (data) => JSON.stringify(data),
 };
-const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const notFound = { 404: { description: 'No such event.', ...json(ref('Error')) } };
 
-export const OPENAPI = {
-  openapi: '3.1.0',
-  info: {
-    title: 'ETS REST API (v1 compatibility)',
-    version: '1',
-    description:
-      'The original ETS REST API, served beside GraphQL (/graphql) on the same events. ' +
-      'Send a token as Authorization: Bearer <token> where the server asks for one.',
-  },
-  paths: {
-    '/api/v1/event/': {
-      put: {
-        summary: 'Create an event',
-        requestBody: {
-          required: true,
-          ...json({ type: 'object', required: ['event'], properties: { event: ref('EventInput') } }),
-        },
-        responses: { 200: { description: 'The created event.', ...json(ref('Event')) }, ...errors },
-      },
-      post: {
-        summary: 'Merge into or update (replace) an event',
+/** Registers the document's generator: before any route, since it collects them as they are added. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'ETS HTTP API',
+        version: '1',
         description:
-          'merge: tags united per key, time range widened, description appended, detail URLs overlaid, parent_id and source_id set when empty (a different one is a 400). update: the event becomes exactly the input. insert: create a missing event instead of a 404.',
-        requestBody: {
-          required: true,
-          ...json({
-            type: 'object',
-            required: ['operation', 'event'],
-            properties: {
-              operation: { type: 'string', enum: ['merge', 'update'] },
-              event: ref('EventInput'),
-              insert: { type: 'boolean', default: false },
-            },
-          }),
-        },
-        responses: {
-          200: { description: 'The event after the change.', ...json(ref('Event')) },
-          ...notFound,
-          ...errors,
-        },
+          'ETS, the event tracking service: GraphQL at /graphql (the main API), the original ETS REST API for ' +
+          'existing bots (/api/v1/…), and the operations and pages served beside them. Send a token as ' +
+          'Authorization: Bearer <token> where the server asks for one (ETS_AUTH).',
+        license: { name: 'MIT', identifier: 'MIT' },
       },
-      get: {
-        summary: 'List events, newest start time first',
-        parameters: [
-          {
-            name: 'tag',
-            in: 'query',
-            description: 'key:value, repeatable: all keys must match, any value of a key.',
-            schema: { type: 'array', items: { type: 'string' } },
-            style: 'form',
-            explode: true,
-          },
-          {
-            name: 'frm',
-            in: 'query',
-            description: 'Window start, inclusive: an event matches when its start or end time lies in [frm, to).',
-            schema: { type: 'string' },
-          },
-          { name: 'to', in: 'query', description: 'Window end, exclusive.', schema: { type: 'string' } },
-          {
-            name: 'use_update_time',
-            in: 'query',
-            description: 'Filter the window on the update time instead.',
-            schema: { type: 'boolean', default: false },
-          },
-          {
-            name: 'count',
-            in: 'query',
-            description: `Page size, 0..${LIMITS.pageSize} (or ETS_MAX_PAGE_SIZE).`,
-            schema: { type: 'integer', default: LIMITS.restPageSize },
-          },
-          {
-            name: 'page',
-            in: 'query',
-            description: 'Page number, the first is 0.',
-            schema: { type: 'integer', default: 0 },
-          },
-        ],
-        responses: {
-          200: {
-            description: 'One page, and how many events match in all.',
-            ...json({
-              type: 'object',
-              properties: { result: { type: 'array', items: ref('Event') }, count: { type: 'integer' } },
-            }),
-          },
-          ...errors,
+      servers: [{ url: '/', description: 'The server that serves this document.' }],
+      tags: [
+        { name: GRAPHQL_TAG, description: 'The main API: queries, mutations, and GraphiQL in a browser.' },
+        {
+          name: REST_TAG,
+          description: 'The original ETS REST API (Zillow Tycho), for existing bots: snake_case events.',
         },
+        { name: OPERATIONS_TAG, description: 'Probes and metrics for operators.' },
+        { name: PAGES_TAG, description: 'HTML for people.' },
+      ],
+      // A token where the server asks for one; an open server needs none.
+      security: [{ bearer: [] }, {}],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'ets_<id>_<secret>' } },
       },
     },
-    '/api/v1/event/{id}': {
-      get: {
-        summary: 'One event',
-        parameters: [idParameter],
-        responses: { 200: { description: 'The event.', ...json(ref('Event')) }, ...notFound, ...errors },
-      },
-    },
-    '/api/v1/event/{id}/children': {
-      get: {
-        summary: 'The events this one caused, newest first',
-        parameters: [idParameter],
-        responses: {
-          200: { description: 'The children.', ...json({ type: 'array', items: ref('Event') }) },
-          ...notFound,
-          ...errors,
-        },
-      },
-    },
-    '/api/v1/event/{id}/trace': {
-      get: {
-        summary: 'The event and its causes up to the root, the event first',
-        parameters: [idParameter],
-        responses: {
-          200: { description: 'The trace.', ...json({ type: 'array', items: ref('Event') }) },
-          ...notFound,
-          ...errors,
-        },
-      },
-    },
-    '/api/v1/event/{id}/impact': {
-      get: {
-        summary: `Everything the event caused, as a tree (${LIMITS.defaultTreeDepth} levels)`,
-        parameters: [idParameter],
-        responses: { 200: { description: 'The tree.', ...json(ref('Tree')) }, ...notFound, ...errors },
-      },
-    },
-    '/api/v1/event/{id}/delete': {
-      delete: {
-        summary: 'Delete an event (it stays recoverable through GraphQL restoreEvent)',
-        parameters: [idParameter],
-        responses: { 200: { description: 'The deleted event.', ...json(ref('Event')) }, ...notFound, ...errors },
+    // Shared schemas keep their $id as their name under components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (STATIC_FILES.test(route.url)) route.schema = { ...route.schema, hide: true };
+    // The web UI's page (http/web-ui.ts) is documented here with the other pages.
+    if (route.url === '/' && route.method === 'GET') route.schema ??= WEB_UI_SCHEMA;
+  });
+}
+
+const graphqlAnswer = {
+  description: 'A GraphQL response: data and/or errors (each with extensions.code).',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: { data: { type: ['object', 'null'] }, errors: { type: 'array', items: { type: 'object' } } },
       },
     },
   },
-  // A token where the server asks for one (ETS_AUTH); an open server needs none.
-  security: [{ bearer: [] }, {}],
-  components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'ets_<id>_<secret>' } },
-    schemas: {
-      EventInput: EVENT_INPUT,
-      Event: EVENT,
-      Tree: { type: 'object', properties: { event: ref('Event'), children: { type: 'array', items: ref('Tree') } } },
-      Error: ERROR,
+};
+const graphqlRefusal = (description: string) => ({ ...graphqlAnswer, description });
+const graphqlRefusals = {
+  400: graphqlRefusal('A document that does not parse or validate, or is over the query limits.'),
+  401: graphqlRefusal('A token that is not valid.'),
+  403: graphqlRefusal('Refused: an origin not in ETS_CORS_ORIGINS, or a host a loopback server does not serve.'),
+  429: graphqlRefusal('Over the rate limit (ETS_RATE_LIMIT); see Retry-After.'),
+};
+const GRAPHQL_DOCS =
+  'The schema is schema.graphql; GraphiQL shows it, and subscriptions go over a websocket here (graphql-ws).';
+
+/** The routes of http/app.ts: GraphQL's endpoint, one operation per method, and the probes. */
+export const APP_SCHEMAS = {
+  graphql: {
+    POST: {
+      operationId: 'graphqlPost',
+      tags: [GRAPHQL_TAG],
+      summary: 'Run a GraphQL query or mutation',
+      description: `GraphQL over HTTP, with a JSON body (content-type: application/json). ${GRAPHQL_DOCS}`,
+      body: {
+        type: 'object',
+        required: ['query'],
+        properties: {
+          query: { type: 'string', examples: ['{ events(first: 20) { totalCount nodes { id startTime tags } } }'] },
+          variables: { type: ['object', 'null'] },
+          operationName: { type: ['string', 'null'] },
+          extensions: { type: ['object', 'null'] },
+        },
+      },
+      response: {
+        200: graphqlAnswer,
+        ...graphqlRefusals,
+        413: graphqlRefusal('The body is over ETS_MAX_BODY_BYTES.'),
+        415: graphqlRefusal('A body that is not JSON.'),
+      },
+    },
+    GET: {
+      operationId: 'graphqlGet',
+      tags: [GRAPHQL_TAG],
+      summary: 'GraphiQL in a browser; a query in the query string otherwise',
+      description: `A browser asking for HTML gets GraphiQL, served by ETS itself. ${GRAPHQL_DOCS}`,
+      querystring: {
+        type: 'object',
+        properties: {
+          query: { type: 'string' },
+          variables: { type: 'string', description: 'JSON.' },
+          operationName: { type: 'string' },
+        },
+      },
+      response: {
+        200: {
+          description: 'GraphiQL, or the answer to the query.',
+          content: { 'text/html': { schema: { type: 'string' } }, ...graphqlAnswer.content },
+        },
+        ...graphqlRefusals,
+      },
+    },
+    OPTIONS: {
+      operationId: 'graphqlPreflight',
+      tags: [GRAPHQL_TAG],
+      summary: 'CORS preflight',
+      description: 'Answered with the CORS headers for the origins in ETS_CORS_ORIGINS.',
+      response: { 204: { description: 'Preflight answered.' }, 403: graphqlRefusals[403] },
+    },
+  },
+  healthz: {
+    operationId: 'getHealth',
+    tags: [OPERATIONS_TAG],
+    summary: 'Liveness: the process answers',
+    'x-no-client-errors': true,
+    response: {
+      200: {
+        description: 'Alive.',
+        content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } } },
+      },
+    },
+  },
+  readyz: {
+    operationId: 'getReadiness',
+    tags: [OPERATIONS_TAG],
+    summary: 'Readiness: the store answers and its indexes exist',
+    'x-no-client-errors': true,
+    response: {
+      200: {
+        description: 'Ready.',
+        content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ready' } } } } },
+      },
+      503: {
+        description: 'Not ready yet.',
+        content: {
+          'application/json': { schema: { type: 'object', properties: { status: { const: 'store not ready' } } } },
+        },
+      },
     },
   },
 } as const;

@@ -9,6 +9,7 @@ import type { EventRecord } from '../domain/event';
 import type { EventService, EventTreeNode } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
 import { formatEventTime } from '../domain/time';
+import { EVENT_PAGE_SCHEMA } from './schemas';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -93,7 +94,8 @@ export function registerPages(app: FastifyInstance, events: EventService): void 
     );
   });
 
-  app.get<{ Params: { id: string } }>('/event/:id/', async (request, reply) => {
+  // Also /event/{id}/, the original's address (the server ignores a trailing slash).
+  app.get<{ Params: { id: string } }>('/event/:id', { schema: EVENT_PAGE_SCHEMA }, async (request, reply) => {
     let trace: EventRecord[] | null;
     try {
       trace = await events.trace(request.actor, request.params.id);

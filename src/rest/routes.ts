@@ -1,16 +1,36 @@
 /**
  * The original ETS REST API (SPEC §5), for the bots that speak it: thin handlers that
  * translate snake_case JSON and query strings and call the same EventService as GraphQL.
+ * Where the original (Zillow's Tycho) answered in a way bots may rely on, these answer the
+ * same; docs/design.md lists what still differs and why.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { requireNamespace } from '../domain/access';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import { jsonBodyParser } from '../http/json-body';
-import type { EventService } from '../domain/event-service';
+import type { EventService, WriteMode } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
 import type { RawEventFilter } from '../domain/query';
-import { readObject } from '../domain/validate';
-import { fromRestEvent, toRestEvent, toRestTree } from './event-json';
-import { OPENAPI } from './openapi';
+import { createEvent } from '../domain/rules';
+import { checkEventLimits, readDraft, readObject, type RawEventInput } from '../domain/validate';
+import { HttpError } from '../http/http-errors';
+import { jsonBodyParser } from '../http/json-body';
+import { fromRestEvent, restTime, toRestEvent, toRestTree } from './event-json';
+import { DOCUMENTATION_ONLY } from './openapi';
+import {
+  CHILDREN_SCHEMA,
+  CREATE_SCHEMA,
+  DEFAULT_COUNT,
+  DELETE_SCHEMA,
+  GET_SCHEMA,
+  IMPACT_SCHEMA,
+  LIST_SCHEMA,
+  OPENAPI_SCHEMA,
+  PING_SCHEMA,
+  SHARED_SCHEMAS,
+  TRACE_SCHEMA,
+  WRITE_SCHEMA,
+} from './schemas';
 
 type Query = Record<string, string | string[] | undefined>;
 interface IdParams {
@@ -31,6 +51,14 @@ function integer(query: Query, name: string, fallback: number): number {
   return Number(text);
 }
 
+/** Pages are numbered from 1, as in the original. */
+function pageNumber(query: Query): number {
+  const page = integer(query, 'page', 1);
+  const last = LIMITS.pageNumber + 1;
+  if (page < 1 || page > last) throw new ValidationError('page', `must be from 1 to ${last} (the first page is 1)`);
+  return page;
+}
+
 function flag(query: Query, name: string): boolean {
   const text = single(query, name)?.toLowerCase();
   if (text === undefined || text === '' || text === 'false' || text === '0') return false;
@@ -38,29 +66,39 @@ function flag(query: Query, name: string): boolean {
   throw new ValidationError(name, 'must be true or false');
 }
 
-/** `tag=key:value`, repeated: values of one key are any-of, keys are all-of. */
-function tags(query: Query): Record<string, string[]> | undefined {
-  const raw = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : [query.tag];
-  if (raw.length === 0) return undefined;
-  const map: Record<string, string[]> = Object.create(null);
+/**
+ * `tag=key:value`, repeated: values of one key are any-of, keys are all-of. A single `tag`
+ * may hold pairs separated by commas, which the original split. The original kept an
+ * event's parent as the tag parent_id:ID, so that pair selects the children of ID.
+ */
+function tagFilter(query: Query): Pick<RawEventFilter, 'tags' | 'parentId'> {
+  const raw = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : query.tag.split(',');
+  const tags: Record<string, string[]> = Object.create(null);
+  let parentId: string | undefined;
   for (const pair of raw) {
     const colon = pair.indexOf(':');
     if (colon <= 0) throw new ValidationError('tag', `must be key:value, got "${pair}"`);
     const [key, value] = [pair.slice(0, colon), pair.slice(colon + 1)];
-    const values = (map[key] ??= []);
+    if (key === 'parent_id') {
+      if (parentId !== undefined && parentId !== value) throw new ValidationError('tag', 'may name one parent_id');
+      parentId = value;
+      continue;
+    }
+    const values = (tags[key] ??= []);
     if (!values.includes(value)) values.push(value);
   }
-  return map;
+  return { tags: Object.keys(tags).length > 0 ? tags : undefined, parentId };
 }
 
 /** A time in a query string; an offset's "+" that was not URL-encoded arrives as a space. */
 function time(query: Query, name: string): string | undefined {
-  return single(query, name)?.replace(/ (\d\d:?\d\d)$/, '+$1');
+  const text = single(query, name)?.replace(/ (\d\d:?\d\d)$/, '+$1');
+  return text === undefined ? undefined : restTime(text);
 }
 
 function listFilter(query: Query): RawEventFilter {
   return {
-    tags: tags(query),
+    ...tagFilter(query),
     from: time(query, 'frm'),
     to: time(query, 'to'),
     timeField: flag(query, 'use_update_time') ? 'UPDATE' : 'ENDPOINTS',
@@ -74,69 +112,109 @@ function eventOf(body: Record<string, unknown>): Record<string, unknown> {
   return body.event as Record<string, unknown>;
 }
 
+/** The original's operations: "update" is its "updated with brand new data", a replace; merge when none is given. */
+function writeMode(operation: unknown): Exclude<WriteMode, 'update'> {
+  if (operation === undefined || operation === 'merge') return 'merge';
+  if (operation === 'update') return 'replace';
+  throw new ValidationError('operation', `must be "merge" or "update", got ${JSON.stringify(operation)}`);
+}
+
+/**
+ * The input of a POST as the original read it: an event without an id gets a new one,
+ * and a merge without times is a merge of an event at now (the original's default times),
+ * which moves the end of the stored event to now.
+ */
+function postedEvent(event: Record<string, unknown>, mode: WriteMode): RawEventInput {
+  const input = fromRestEvent(event);
+  input.id ??= randomUUID();
+  if (mode === 'merge' && input.startTime == null && input.endTime == null) input.startTime = Date.now();
+  return input;
+}
+
 /** Old bots send JSON without saying so: bodies of any content type are read as JSON here. */
 function readBodiesAsJson(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser('*', { parseAs: 'buffer' }, jsonBodyParser);
 }
 
-export function registerRestRoutes(app: FastifyInstance, events: EventService): void {
+export function registerRestRoutes(app: FastifyInstance, events: EventService, pageSize: number): void {
   readBodiesAsJson(app);
-  app.put('/api/v1/event/', async (request) => {
+  app.setValidatorCompiler(DOCUMENTATION_ONLY.validatorCompiler);
+  app.setSerializerCompiler(DOCUMENTATION_ONLY.serializerCompiler);
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+
+  app.put('/api/v1/event', { schema: CREATE_SCHEMA }, async (request) => {
     const body = readObject(request.body, 'body');
     return toRestEvent(await events.create(request.actor, fromRestEvent(eventOf(body))));
   });
 
-  app.post('/api/v1/event/', async (request) => {
+  app.post('/api/v1/event', { schema: WRITE_SCHEMA }, async (request) => {
     const body = readObject(request.body, 'body');
-    // "update" is the original's "updated with brand new data": a replace.
-    const mode = body.operation === 'merge' ? 'merge' : body.operation === 'update' ? 'replace' : undefined;
-    if (!mode)
-      throw new ValidationError('operation', `must be "merge" or "update", got ${JSON.stringify(body.operation)}`);
+    const mode = writeMode(body.operation);
     if (body.insert !== undefined && typeof body.insert !== 'boolean') {
       throw new ValidationError('insert', 'must be true or false');
     }
-    return toRestEvent(await events.write(request.actor, mode, fromRestEvent(eventOf(body)), body.insert === true));
+    const insert = body.insert === true;
+    const input = postedEvent(eventOf(body), mode);
+    try {
+      return toRestEvent(await events.write(request.actor, mode, input, insert));
+    } catch (error) {
+      if (insert || !(error instanceof NotFoundError)) throw error;
+    }
+    // A missing event without insert: the original answered the event as it would be, storing nothing.
+    const wouldBe = createEvent(input.id as string, readDraft(input), new Date(), request.actor.token);
+    checkEventLimits(wouldBe, 'event');
+    requireNamespace(request.actor, wouldBe.tags, 'event.tags');
+    return toRestEvent(wouldBe);
   });
 
-  app.get('/api/v1/event/', async (request) => {
+  app.get('/api/v1/event', { schema: LIST_SCHEMA }, async (request) => {
     const query = request.query as Query;
-    const { events: found, total } = await events.listNumberedPage(
-      request.actor,
-      listFilter(query),
-      integer(query, 'count', LIMITS.restPageSize),
-      integer(query, 'page', 0),
-    );
-    return { result: found.map(toRestEvent), count: total };
+    const count = integer(query, 'count', DEFAULT_COUNT);
+    const page = pageNumber(query);
+    const { events: found, total } = await events.listNumberedPage(request.actor, listFilter(query), count, page - 1);
+    return { result: found.map(toRestEvent), count: found.length, total_count: total };
   });
 
-  app.get<{ Params: IdParams }>('/api/v1/event/:id', async (request) => {
+  app.get<{ Params: IdParams }>('/api/v1/event/:id', { schema: GET_SCHEMA }, async (request) => {
     const event = await events.get(request.actor, request.params.id);
     if (!event) throw new NotFoundError(request.params.id);
     return toRestEvent(event);
   });
 
-  app.get<{ Params: IdParams }>('/api/v1/event/:id/children', async (request) => {
-    const children = await events.children(request.actor, request.params.id);
-    if (!children) throw new NotFoundError(request.params.id);
+  app.get<{ Params: IdParams }>('/api/v1/event/:id/children', { schema: CHILDREN_SCHEMA }, async (request) => {
+    const { id } = request.params;
+    // The original listed the events naming the id as parent, whether or not it is an event itself.
+    const children =
+      (await events.children(request.actor, id)) ??
+      (await events.listNumberedPage(request.actor, { parentId: id }, pageSize, 0)).events;
     return children.map(toRestEvent);
   });
 
-  app.get<{ Params: IdParams }>('/api/v1/event/:id/trace', async (request) => {
+  app.get<{ Params: IdParams }>('/api/v1/event/:id/trace', { schema: TRACE_SCHEMA }, async (request) => {
     const trace = await events.trace(request.actor, request.params.id);
-    if (!trace) throw new NotFoundError(request.params.id);
-    return trace.map(toRestEvent);
+    return (trace ?? []).map(toRestEvent);
   });
 
-  app.get<{ Params: IdParams }>('/api/v1/event/:id/impact', async (request) => {
-    const tree = await events.tree(request.actor, request.params.id, LIMITS.defaultTreeDepth);
+  app.get<{ Params: IdParams }>('/api/v1/event/:id/impact', { schema: IMPACT_SCHEMA }, async (request) => {
+    // The original walked the whole tree; the domain's deepest walk is as close as a bounded answer gets.
+    const tree = await events.tree(request.actor, request.params.id, LIMITS.treeDepth);
     if (!tree) throw new NotFoundError(request.params.id);
     return toRestTree(tree);
   });
 
-  app.delete<{ Params: IdParams }>('/api/v1/event/:id/delete', async (request) =>
-    toRestEvent(await events.delete(request.actor, request.params.id)),
-  );
+  app.delete<{ Params: IdParams }>('/api/v1/event/:id/delete', { schema: DELETE_SCHEMA }, async (request) => {
+    const { id } = request.params;
+    try {
+      await events.delete(request.actor, id);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new HttpError(400, 'NOT_FOUND', `Can not delete event with id: ${id}`);
+      throw error;
+    }
+    return { message: `Event: ${id} deleted successfully` };
+  });
 
-  app.get('/api/v1/openapi.json', async () => OPENAPI);
+  app.get('/monitor/ping', { schema: PING_SCHEMA }, async () => ({}));
+
+  app.get('/api/v1/openapi.json', { schema: OPENAPI_SCHEMA }, async () => app.swagger());
 }

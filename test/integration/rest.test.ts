@@ -1,5 +1,9 @@
-/** The REST compatibility API over HTTP against the real store: every route, rule and status. */
-import { startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+/**
+ * The REST compatibility API over HTTP against the real store: every route, rule and status,
+ * and, in "as the original answered", each place where ETS once answered otherwise than
+ * Zillow's Tycho (the original ETS) and now answers as it did.
+ */
+import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
 
 let ets: TestEts;
 beforeAll(async () => {
@@ -46,8 +50,8 @@ describe('PUT /api/v1/event/', () => {
       id,
       source_id: 'concrete-3443333',
       parent_id: '111f1f77bcf86cd799439011',
-      start_time: '2016-12-05T10:25:00.000Z',
-      end_time: '2016-12-05T10:26:00.000Z',
+      start_time: '2016-12-05T10:25:00+00:00',
+      end_time: '2016-12-05T10:26:00+00:00',
       detail_urls: { graphite: 'http//graphite' },
       tags: { source: ['concrete'], author: ['yusuket@example.com', 'saroj@example.com'] },
       revision: 1,
@@ -77,13 +81,13 @@ describe('PUT /api/v1/event/', () => {
     [{}, 'event'],
     [[1, 2], 'body'],
   ])('answers 400 to %j naming %s, writing nothing', async (body, field) => {
-    const before = (await call('GET', '/api/v1/event/?count=0')).body.count;
+    const before = (await call('GET', '/api/v1/event/?count=0')).body.total_count;
     const reply = await call('PUT', '/api/v1/event/', body);
     expect(reply.status).toBe(400);
     expect(reply.body.field).toBe(field);
     expect(reply.body.message.startsWith(`${field}: `)).toBe(true);
     expect(Object.keys(reply.body).sort()).toEqual(['code', 'field', 'message']); // nothing else, no stack
-    expect((await call('GET', '/api/v1/event/?count=0')).body.count).toBe(before);
+    expect((await call('GET', '/api/v1/event/?count=0')).body.total_count).toBe(before);
   });
 
   it('answers 400 to a body that is not JSON', async () => {
@@ -153,11 +157,11 @@ describe('POST /api/v1/event/', () => {
       description: 'deploy\ndone',
       tags: { author: ['a', 'b'], status: ['success'] },
       detail_urls: { ci: '2', pr: '3' },
-      start_time: new Date(5_000).toISOString(),
-      end_time: new Date(20_000).toISOString(),
+      start_time: '1970-01-01T00:00:05+00:00',
+      end_time: '1970-01-01T00:00:20+00:00',
       revision: 2,
     });
-    const again = await post('merge', { id, description: 'done' });
+    const again = await post('merge', { id, description: 'done', start_time: 5_000 });
     expect(again.body.revision).toBe(2); // nothing new: no new revision
   });
 
@@ -181,27 +185,26 @@ describe('POST /api/v1/event/', () => {
     const reply = await post('update', { id, tags: { b: ['2'] }, start_time: '2026-11-27T10:00:00+01:00' });
     expect(reply.body).toMatchObject({
       id,
-      parent_id: null,
+      parent_id: '',
       description: '',
       tags: { b: ['2'] },
       detail_urls: {},
-      start_time: '2026-11-27T09:00:00.000Z',
-      end_time: '2026-11-27T09:00:00.000Z',
+      start_time: '2026-11-27T09:00:00+00:00',
+      end_time: '2026-11-27T09:00:00+00:00',
       created_at: created.created_at,
       revision: 2,
     });
   });
 
-  it.each(['merge', 'update'])('%s: a missing event is 404 without insert, created with insert', async (operation) => {
+  it.each(['merge', 'update'])('%s: a missing event is created with insert', async (operation) => {
     const id = uniqueId();
-    expect((await post(operation, { id, description: 'x' })).status).toBe(404);
-    expect((await call('GET', `/api/v1/event/${id}`)).status).toBe(404);
     const created = await post(operation, { id, description: 'x' }, true);
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ id, description: 'x', revision: 1 });
+    expect((await call('GET', `/api/v1/event/${id}`)).body).toEqual(created.body);
   });
 
-  it('answers 400 to an unknown operation, a bad insert flag or a missing id', async () => {
+  it('answers 400 to an unknown operation or a bad insert flag', async () => {
     const unknown = await post('upsert', { id: uniqueId() });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ field: 'operation' });
@@ -209,9 +212,6 @@ describe('POST /api/v1/event/', () => {
     const badInsert = await call('POST', '/api/v1/event/', { operation: 'merge', event: { id: 'x' }, insert: 'yes' });
     expect(badInsert.status).toBe(400);
     expect(badInsert.body).toMatchObject({ field: 'insert' });
-    const noId = await post('merge', { description: 'x' });
-    expect(noId.status).toBe(400);
-    expect(noId.body).toMatchObject({ field: 'event.id' });
   });
 
   it('keeps every concurrent merge', async () => {
@@ -253,13 +253,11 @@ describe('reading one event and its relations', () => {
   it('GET /{id}/children lists the direct children, newest first', async () => {
     const reply = await call('GET', `/api/v1/event/${e('root')}/children`);
     expect(reply.body.map((x: { id: string }) => x.id)).toEqual([e('b'), e('a')]);
-    expect((await call('GET', `/api/v1/event/${e('missing')}/children`)).status).toBe(404);
   });
 
   it('GET /{id}/trace walks from the event up to the root', async () => {
     const reply = await call('GET', `/api/v1/event/${e('a1')}/trace`);
     expect(reply.body.map((x: { id: string }) => x.id)).toEqual([e('a1'), e('a'), e('root')]);
-    expect((await call('GET', `/api/v1/event/${e('missing')}/trace`)).status).toBe(404);
   });
 
   it('GET /{id}/impact answers the tree below the event', async () => {
@@ -346,12 +344,14 @@ describe('GET /api/v1/event/ (the list)', () => {
     expect(ids(inside)).toEqual([6, 1]); // not 3, which runs from 3 to 8: no endpoint in [6, 7)
   });
 
-  it('pages with count and page, page 0 first', async () => {
+  it('pages with count and page, page 1 first; count is what the answer holds, total_count all', async () => {
     const pages = await Promise.all(
-      [0, 1, 2, 3].map((page) => call('GET', `/api/v1/event/?tag=run:${run}&count=3&page=${page}`)),
+      [1, 2, 3, 4, 5].map((page) => call('GET', `/api/v1/event/?tag=run:${run}&count=3&page=${page}`)),
     );
-    expect(pages.map(ids)).toEqual([[9, 8, 7], [6, 5, 4], [3, 2, 1], [0]]);
-    expect(pages.every((p) => p.body.count === 10)).toBe(true);
+    expect(pages.map(ids)).toEqual([[9, 8, 7], [6, 5, 4], [3, 2, 1], [0], []]);
+    expect(pages.map((p) => p.body.count)).toEqual([3, 3, 3, 1, 0]);
+    expect(pages.every((p) => p.body.total_count === 10)).toBe(true);
+    expect(ids(await call('GET', `/api/v1/event/?tag=run:${run}&count=3`))).toEqual([9, 8, 7]); // page 1 by default
   });
 
   it('filters on the update time with use_update_time', async () => {
@@ -372,6 +372,10 @@ describe('GET /api/v1/event/ (the list)', () => {
     ['count=-1', 'count'],
     ['count=5000', 'count'],
     ['page=x', 'page'],
+    ['page=0', 'page'],
+    ['page=-1', 'page'],
+    ['page=10002', 'page'],
+    ['tag=parent_id:a&tag=parent_id:b', 'tag'],
     ['tag=novalue', 'tag'],
     ['use_update_time=maybe', 'use_update_time'],
   ])('answers 400 to %s naming %s', async (params, field) => {
@@ -382,29 +386,172 @@ describe('GET /api/v1/event/ (the list)', () => {
 });
 
 describe('DELETE /api/v1/event/{id}/delete', () => {
-  it('returns the deleted event, which is then gone; a second delete is 404', async () => {
+  it('deletes the event, which is then gone from every read', async () => {
     const id = uniqueId();
-    await put({ id, description: 'bye' });
-    const reply = await call('DELETE', `/api/v1/event/${id}/delete`);
-    expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ id, description: 'bye' });
+    await put({ id, description: 'bye', parent_id: 'its-parent' });
+    expect((await call('DELETE', `/api/v1/event/${id}/delete`)).status).toBe(200);
     expect((await call('GET', `/api/v1/event/${id}`)).status).toBe(404);
-    expect((await call('DELETE', `/api/v1/event/${id}/delete`)).status).toBe(404);
+    expect(
+      (await call('GET', '/api/v1/event/its-parent/children')).body.map((x: { id: string }) => x.id),
+    ).not.toContain(id);
   });
 });
 
-describe('GET /api/v1/openapi.json', () => {
-  it('describes every route', async () => {
-    const reply = await call('GET', '/api/v1/openapi.json');
-    expect(reply.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(reply.body.paths).sort()).toEqual([
-      '/api/v1/event/',
-      '/api/v1/event/{id}',
-      '/api/v1/event/{id}/children',
-      '/api/v1/event/{id}/delete',
-      '/api/v1/event/{id}/impact',
-      '/api/v1/event/{id}/trace',
+describe('as the original answered (Tycho, whose docs are the seed)', () => {
+  const total = async () => (await call('GET', '/api/v1/event/?count=0')).body.total_count as number;
+
+  it('numbers pages from 1 and refuses page 0, naming page', async () => {
+    const run = uniqueId('pages');
+    for (const i of [1, 2, 3]) await put({ id: `${run}-${i}`, start_time: i * 1000, tags: { run: [run] } });
+    const first = await call('GET', `/api/v1/event/?tag=run:${run}&count=2&page=1`);
+    expect(first.body.result.map((x: { id: string }) => x.id)).toEqual([`${run}-3`, `${run}-2`]);
+    const zero = await call('GET', `/api/v1/event/?tag=run:${run}&count=2&page=0`);
+    expect([zero.status, zero.body.field]).toEqual([400, 'page']);
+    expect(zero.body.message).toBe('page: must be from 1 to 10001 (the first page is 1)');
+  });
+
+  it('answers count as the events in this answer and the total as total_count', async () => {
+    const run = uniqueId('count');
+    for (const i of [1, 2, 3]) await put({ id: `${run}-${i}`, tags: { run: [run] } });
+    const reply = await call('GET', `/api/v1/event/?tag=run:${run}&count=2`);
+    expect(reply.body).toMatchObject({ count: 2, total_count: 3 });
+    expect(reply.body.result).toHaveLength(2);
+  });
+
+  it('holds 100 events a page when count is not given', async () => {
+    const run = uniqueId('default-count');
+    const events = Array.from({ length: 101 }, (_, i) => ({ id: `${run}-${i}`, tags: { run: [run] } }));
+    dataOf(
+      await ets.gql('mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount } }', { es: events }),
+    );
+    const reply = await call('GET', `/api/v1/event/?tag=run:${run}`);
+    expect([reply.body.count, reply.body.total_count]).toEqual([100, 101]);
+  });
+
+  it.each(['merge', 'update'])(
+    '%s of an event without an id answers it with a new id, storing it only with insert',
+    async (operation) => {
+      const before = await total();
+      const dry = await post(operation, { description: 'no id yet', tags: { source: ['bot'] } });
+      expect(dry.status).toBe(200);
+      expect(dry.body).toMatchObject({ description: 'no id yet', tags: { source: ['bot'] }, revision: 1 });
+      expect(dry.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect((await call('GET', `/api/v1/event/${dry.body.id}`)).status).toBe(404);
+      expect(await total()).toBe(before);
+
+      const stored = await post(operation, { description: 'no id yet' }, true);
+      expect(stored.status).toBe(200);
+      expect((await call('GET', `/api/v1/event/${stored.body.id}`)).body).toEqual(stored.body);
+      expect(stored.body.id).not.toBe(dry.body.id);
+    },
+  );
+
+  it.each(['merge', 'update'])(
+    '%s of a missing event without insert answers it, storing nothing',
+    async (operation) => {
+      const id = uniqueId();
+      const reply = await post(operation, { id, description: 'x' }, false);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({ id, description: 'x', revision: 1 });
+      expect((await call('GET', `/api/v1/event/${id}`)).status).toBe(404);
+    },
+  );
+
+  it('still refuses a bad event that would not be stored, naming the field', async () => {
+    const reply = await post('merge', { start_time: 'next tuesday' });
+    expect([reply.status, reply.body.field]).toEqual([400, 'event.start_time']);
+  });
+
+  it('merges when no operation is given', async () => {
+    const id = uniqueId();
+    await put({ id, tags: { status: ['pending'] } });
+    const reply = await call('POST', '/api/v1/event/', { event: { id, tags: { status: ['success'] } } });
+    expect(reply.status).toBe(200);
+    expect(reply.body.tags).toEqual({ status: ['pending', 'success'] });
+  });
+
+  it('moves the end of an event to now when a merge gives no times (the deploy that finished)', async () => {
+    const id = uniqueId();
+    await put({ id, start_time: '2016-12-05T10:25:00Z' });
+    const before = Date.now();
+    const reply = await post('merge', { id, tags: { status: ['success'] } });
+    expect(reply.body.start_time).toBe('2016-12-05T10:25:00+00:00');
+    expect(Date.parse(reply.body.end_time)).toBeGreaterThanOrEqual(before - 1);
+    expect(Date.parse(reply.body.end_time)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('writes "" for no parent and no source, and reads "" back as none', async () => {
+    const id = uniqueId();
+    const created = await put({ id, parent_id: '', source_id: '' });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ parent_id: '', source_id: '' });
+    // A bot sends back what it read: a merge with "" keeps the stored parent.
+    const child = uniqueId();
+    await put({ id: child, parent_id: id });
+    const merged = await post('merge', { ...created.body, id: child, description: 'again' });
+    expect(merged.body).toMatchObject({ parent_id: id, source_id: '' });
+  });
+
+  it("writes times as Python's isoformat did and reads Python's str(datetime)", async () => {
+    const id = uniqueId();
+    const reply = await put({ id, start_time: '2018-12-31 18:38:52.345000+00:00', end_time: '2018-12-31 18:58:52' });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      start_time: '2018-12-31T18:38:52.345000+00:00',
+      end_time: '2018-12-31T18:58:52+00:00',
+    });
+    const window = await call('GET', `/api/v1/event/?frm=2018-12-31 18:38:52&to=2018-12-31 18:38:53`);
+    expect(window.body.result.map((x: { id: string }) => x.id)).toContain(id);
+  });
+
+  it('splits one tag parameter on commas', async () => {
+    const run = uniqueId('comma');
+    await put({ id: `${run}-both`, tags: { run: [run], env: ['prod'] } });
+    await put({ id: `${run}-one`, tags: { run: [run], env: ['dev'] } });
+    const reply = await call('GET', `/api/v1/event/?tag=run:${run},env:prod`);
+    expect(reply.body.result.map((x: { id: string }) => x.id)).toEqual([`${run}-both`]);
+  });
+
+  it('selects the children of an id with tag=parent_id:ID', async () => {
+    const parent = uniqueId('parent');
+    await put({ id: `${parent}-child`, parent_id: parent });
+    await put({ id: `${parent}-other`, parent_id: `${parent}-x` });
+    const reply = await call('GET', `/api/v1/event/?tag=parent_id:${parent}`);
+    expect(reply.body.result.map((x: { id: string }) => x.id)).toEqual([`${parent}-child`]);
+  });
+
+  it('lists the children of an id that is not an event, and answers [] for its trace', async () => {
+    const parent = uniqueId('never-sent');
+    await put({ id: `${parent}-deploy`, parent_id: parent });
+    const children = await call('GET', `/api/v1/event/${parent}/children`);
+    expect([children.status, children.body.map((x: { id: string }) => x.id)]).toEqual([200, [`${parent}-deploy`]]);
+    expect(await call('GET', `/api/v1/event/${uniqueId()}/children`)).toMatchObject({ status: 200, body: [] });
+    expect(await call('GET', `/api/v1/event/${parent}/trace`)).toMatchObject({ status: 200, body: [] });
+    expect((await call('GET', `/api/v1/event/${parent}/impact`)).status).toBe(404);
+  });
+
+  it('answers the whole impact of a chain deeper than 10 levels', async () => {
+    const run = uniqueId('deep');
+    for (let i = 0; i <= 12; i++) await put({ id: `${run}-${i}`, ...(i > 0 && { parent_id: `${run}-${i - 1}` }) });
+    let node = (await call('GET', `/api/v1/event/${run}-0/impact`)).body;
+    let depth = 0;
+    while (node.children.length > 0) [node, depth] = [node.children[0], depth + 1];
+    expect([node.event.id, depth]).toEqual([`${run}-12`, 12]);
+  });
+
+  it('answers a delete with its message, and a missing event with a 400 naming the id', async () => {
+    const id = uniqueId();
+    await put({ id });
+    const reply = await call('DELETE', `/api/v1/event/${id}/delete`);
+    expect([reply.status, reply.body]).toEqual([200, { message: `Event: ${id} deleted successfully` }]);
+    const again = await call('DELETE', `/api/v1/event/${id}/delete`);
+    expect([again.status, again.body]).toEqual([
+      400,
+      { message: `Can not delete event with id: ${id}`, code: 'NOT_FOUND' },
     ]);
-    expect(Object.keys(reply.body.paths['/api/v1/event/']).sort()).toEqual(['get', 'post', 'put']);
+  });
+
+  it('answers its liveness probe at /monitor/ping', async () => {
+    expect(await call('GET', '/monitor/ping')).toMatchObject({ status: 200, body: {} });
   });
 });
