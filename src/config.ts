@@ -109,7 +109,7 @@ function serviceUrl(meaning: string, scheme: RegExp, rule: string): Setting<stri
 
 function oneOf<T extends string, F extends string>(meaning: string, values: readonly T[], fallback: F): Setting<T | F> {
   return {
-    meaning: `${meaning}: ${values.join(', ')}`,
+    meaning: `${meaning} (one of: ${values.join(', ')})`,
     shown: fallback === 'auto' ? 'unset' : fallback,
     read(raw, variable) {
       if (isUnset(raw)) return fallback;
@@ -158,7 +158,7 @@ export const SETTINGS = {
     'must start with redis:// or rediss://',
   ),
   ETS_AUTH: oneOf(
-    'who needs a token; unset: nobody on a loopback-only server with no token, else writes',
+    'who needs a token; unset: nobody on a loopback-only server with no token, else writes need one',
     AUTH_MODES,
     'auto',
   ),

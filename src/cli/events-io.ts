@@ -45,51 +45,60 @@ function toInput(line: string): EventInput {
   return input as EventInput;
 }
 
-export async function importEvents(
-  client: EtsClient,
-  input: Readable,
-  options: {
-    onConflict: 'skip' | 'merge';
-    fail: (line: number, message: string) => void;
-    progress: (report: ImportReport) => void;
-  },
-): Promise<ImportReport> {
+export interface ImportHooks {
+  onConflict: 'skip' | 'merge';
+  /** A line that was not imported, by its number in the input (from 1), and why. */
+  fail(line: number, message: string): void;
+  /** A line skipped because its id exists (--on-conflict skip). */
+  skip(line: number, id: string): void;
+  /** After each batch: what was done, and how many bytes of the input were read. */
+  progress(report: ImportReport, bytesRead: number): void;
+}
+
+/** A server message about one event of a batch, about the line instead ("events[3].startTime: …" → "startTime: …"). */
+function aboutTheLine(message: string): string {
+  return message.replace(/^events?(\[\d+\])?\./, '');
+}
+
+export async function importEvents(client: EtsClient, input: Readable, hooks: ImportHooks): Promise<ImportReport> {
   const report: ImportReport = { lines: 0, created: 0, merged: 0, skipped: 0, failed: 0 };
   let batch: Array<{ line: number; event: EventInput }> = [];
+  let bytesRead = 0;
 
+  const failed = (line: number, message: string) => {
+    report.failed++;
+    hooks.fail(line, aboutTheLine(message));
+  };
   const flush = async () => {
-    if (batch.length === 0) return;
     const sent = batch;
     batch = [];
-    const results = await client.createMany(sent.map((item) => item.event));
+    const results = sent.length === 0 ? [] : await client.createMany(sent.map((item) => item.event));
     for (const result of results) {
       const item = sent[result.index] as { line: number; event: EventInput };
       if ('event' in result) report.created++;
-      else if (result.error.code === 'CONFLICT' && options.onConflict === 'skip') report.skipped++;
-      else if (result.error.code === 'CONFLICT') {
+      else if (result.error.code === 'CONFLICT' && hooks.onConflict === 'skip') {
+        report.skipped++;
+        hooks.skip(item.line, item.event.id ?? '');
+      } else if (result.error.code === 'CONFLICT') {
         try {
           await client.merge(item.event, { upsert: true });
           report.merged++;
         } catch (error) {
-          report.failed++;
-          options.fail(item.line, (error as Error).message);
+          failed(item.line, (error as Error).message);
         }
-      } else {
-        report.failed++;
-        options.fail(item.line, result.error.message);
-      }
+      } else failed(item.line, result.error.message);
     }
-    options.progress(report);
+    hooks.progress(report, bytesRead);
   };
 
   for await (const text of createInterface({ input, crlfDelay: Infinity })) {
     report.lines++;
+    bytesRead += Buffer.byteLength(text) + 1;
     if (text.trim() === '') continue;
     try {
       batch.push({ line: report.lines, event: toInput(text) });
     } catch (error) {
-      report.failed++;
-      options.fail(report.lines, `not an event: ${(error as Error).message}`);
+      failed(report.lines, `not an event: ${(error as Error).message}`);
     }
     if (batch.length >= BATCH) await flush();
   }
