@@ -18,7 +18,7 @@ declare module 'fastify' {
  * Routes that read or change events; the UI's files, GraphiQL's and health checks are
  * public. Matched on the route, not the raw URL, which may be percent-encoded.
  */
-const API_ROUTES = /^\/(graphql|api\/|events?\/)/;
+const API_ROUTES = /^\/(graphql|api\/|events?(\/|$))/;
 // Replaced for every API request; other paths (assets, health) never look at it.
 const NOBODY_YET = null as unknown as Actor;
 

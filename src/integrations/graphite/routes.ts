@@ -126,8 +126,9 @@ export function registerGraphiteRoutes(scope: FastifyInstance, deps: GraphiteDep
     },
   );
 
+  // graphite-web's /events/ (and /events): the trailing slash is ignored, as for every route.
   scope.post(
-    '/events/',
+    '/events',
     {
       schema: {
         operationId: 'graphitePostEvent',
