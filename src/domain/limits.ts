@@ -15,8 +15,6 @@ export const LIMITS = {
   /** changes a live subscriber may fall behind before it is cut off */
   subscriberBuffer: 1000,
   pageSize: 1000,
-  /** the REST list's page size when `count` is not given */
-  restPageSize: 50,
   /** numbered pages (REST): skipping is read row by row, so far pages are refused */
   pageNumber: 10_000,
   ancestors: 1000,
