@@ -30,6 +30,16 @@ export interface ServerLimits {
   subscriptionsPerConnection: number;
 }
 
+/** The senders of POST /hooks/*: their secrets (unset: that hook answers 503 naming its variable) and staleness. */
+export interface WebhookSettings {
+  /** ETS_GITHUB_WEBHOOK_SECRET: the key of GitHub's X-Hub-Signature-256 */
+  githubSecret: string | undefined;
+  /** ETS_GITLAB_WEBHOOK_TOKEN: the X-Gitlab-Token GitLab sends */
+  gitlabToken: string | undefined;
+  /** ETS_WEBHOOK_MAX_AGE_HOURS, in ms: a delivery about an older change is refused as stale */
+  maxAgeMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -48,6 +58,7 @@ export interface Config {
   /** ETS_CORS_ORIGINS: origins of browser apps on other hosts that may call the API ("*": any). */
   corsOrigins: string[];
   limits: ServerLimits;
+  webhooks: WebhookSettings;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +103,11 @@ function count(
 
 function text(meaning: string, fallback: string): Setting<string> {
   return { meaning, shown: fallback, read: (raw) => (isUnset(raw) ? fallback : raw) };
+}
+
+/** A secret shared with another system, unset unless given. */
+function secret(meaning: string): Setting<string | undefined> {
+  return { meaning, shown: 'unset', read: (raw) => (isUnset(raw) ? undefined : raw) };
 }
 
 /** An address of another service, unset unless given. */
@@ -192,6 +208,9 @@ export const SETTINGS = {
   ),
   ETS_MAX_WS_CONNECTIONS: count('open websocket connections per client address', 100),
   ETS_MAX_SUBSCRIPTIONS: count('operations live at once on one websocket connection', 100),
+  ETS_GITHUB_WEBHOOK_SECRET: secret("the GitHub webhook's secret (POST /hooks/github); unset: that hook is off"),
+  ETS_GITLAB_WEBHOOK_TOKEN: secret("the GitLab webhook's secret token (POST /hooks/gitlab); unset: that hook is off"),
+  ETS_WEBHOOK_MAX_AGE_HOURS: count('hours: a webhook delivery reporting an older change is refused as stale', 72),
 } satisfies Record<string, Setting<unknown>>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -222,6 +241,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateBurst: read('ETS_RATE_BURST'),
       wsConnections: read('ETS_MAX_WS_CONNECTIONS'),
       subscriptionsPerConnection: read('ETS_MAX_SUBSCRIPTIONS'),
+    },
+    webhooks: {
+      githubSecret: read('ETS_GITHUB_WEBHOOK_SECRET'),
+      gitlabToken: read('ETS_GITLAB_WEBHOOK_TOKEN'),
+      maxAgeMs: read('ETS_WEBHOOK_MAX_AGE_HOURS') * 3_600_000,
     },
   };
 }

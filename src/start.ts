@@ -53,6 +53,7 @@ export async function startEts(config: Config, options: StartOptions = {}): Prom
     logger,
     limits: config.limits,
     corsOrigins: config.corsOrigins,
+    webhooks: config.webhooks,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

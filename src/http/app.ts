@@ -5,7 +5,7 @@
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
 import type { Logger } from 'pino';
-import type { ServerLimits } from '../config';
+import type { ServerLimits, WebhookSettings } from '../config';
 import type { EventService } from '../domain/event-service';
 import type { EventStore } from '../domain/event-store';
 import { LIMITS } from '../domain/limits';
@@ -15,6 +15,7 @@ import { GRAPHIQL_CSP, GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } fr
 import { queryLimitRules } from '../graphql/limits';
 import { registerGrafanaRoutes } from '../integrations/grafana/routes';
 import { registerGraphiteRoutes } from '../integrations/graphite/routes';
+import { registerWebhookRoutes } from '../integrations/webhooks/routes';
 import { createApolloServer, createSchema, refuseUnpreflightedPosts } from '../graphql/server';
 import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
 import { registerErrorHandler } from '../rest/errors';
@@ -45,6 +46,7 @@ export interface AppDependencies {
   logger: Logger;
   limits: ServerLimits;
   corsOrigins: readonly string[];
+  webhooks: WebhookSettings;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -142,5 +144,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const integration = { events, pageSize: limits.pageSize, bodyLimit: limits.bodyBytes };
   await app.register(async (scope) => registerGraphiteRoutes(scope, { ...integration, corsOrigins }));
   await app.register(async (scope) => registerGrafanaRoutes(scope, integration));
+  // Webhooks check their senders themselves (signatures, tokens) and read raw bodies.
+  await app.register(async (scope) =>
+    registerWebhookRoutes(scope, { events, settings: deps.webhooks, bodyLimit: limits.bodyBytes }),
+  );
   return app;
 }

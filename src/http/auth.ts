@@ -17,8 +17,9 @@ declare module 'fastify' {
 /**
  * Routes that read or change events; the UI's files, GraphiQL's and health checks are
  * public. Matched on the route, not the raw URL, which may be percent-encoded.
+ * The CDEvents hook takes tokens; GitHub's and GitLab's check their own signatures.
  */
-const API_ROUTES = /^\/(graphql|api\/|events?(\/|$))/;
+const API_ROUTES = /^\/(graphql|api\/|events?(\/|$)|hooks\/cdevents$)/;
 // Replaced for every API request; other paths (assets, health) never look at it.
 const NOBODY_YET = null as unknown as Actor;
 

@@ -1,0 +1,55 @@
+/**
+ * Records mapped deliveries through the EventService: each event is read, joined with the
+ * delivery (hook-event.ts) and written back whole as a replace, which the service skips when
+ * nothing changed. Deliveries about one event queue up in this process, so two at once do
+ * not both start from the same stored version.
+ */
+import type { Actor } from '../../domain/access';
+import type { EventService } from '../../domain/event-service';
+import { KeyLock } from '../../domain/key-lock';
+import { LIMITS } from '../../domain/limits';
+import { joinDelivery, type HookEvent } from './hook-event';
+
+export interface RecordedEvent {
+  id: string;
+  revision: number;
+  /** False when the delivery had been recorded before. */
+  changed: boolean;
+}
+
+export class HookWriter {
+  private readonly locks = new KeyLock();
+
+  constructor(
+    private readonly events: EventService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Records the events in order (parents first). */
+  async record(actor: Actor, hooks: readonly HookEvent[]): Promise<RecordedEvent[]> {
+    const recorded: RecordedEvent[] = [];
+    for (const hook of hooks) recorded.push(await this.locks.run(hook.id, () => this.recordOne(actor, hook)));
+    return recorded;
+  }
+
+  private async recordOne(actor: Actor, hook: HookEvent): Promise<RecordedEvent> {
+    const stored = await this.events.get(actor, hook.id);
+    const parentId = hook.parentId ?? (stored?.parentId ? undefined : await this.linkedParent(actor, hook));
+    const next = joinDelivery(stored, { ...hook, parentId }, this.now());
+    const written = await this.events.write(actor, 'replace', next, true);
+    return { id: written.id, revision: written.revision, changed: written.revision !== stored?.revision };
+  }
+
+  /** The first recorded event, other than this one, carrying one of the linked tag values. */
+  private async linkedParent(actor: Actor, hook: HookEvent): Promise<string | undefined> {
+    const from = hook.parentFrom;
+    if (!from) return undefined;
+    // A value too long to be a tag was never recorded as one.
+    for (const value of from.values.filter((text) => [...text].length <= LIMITS.tagValueLength)) {
+      const page = await this.events.list(actor, { tags: { [from.tag]: [value] } }, { first: 2 });
+      const found = page.events.find((event) => event.id !== hook.id);
+      if (found) return found.id;
+    }
+    return undefined;
+  }
+}
