@@ -8,7 +8,7 @@ import { assertNoCycle, findCycles, type ParentLookup } from './ancestry';
 import type { ChangeFeed, ChangeKind } from './changes';
 import { changeStream, type SlowSubscriberError, type StreamItem } from './change-stream';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from './errors';
-import type { EventDraft, EventRecord } from './event';
+import type { EventRecord } from './event';
 import type { EventStore } from './event-store';
 import {
   histogramBuckets,
@@ -22,16 +22,34 @@ import {
 } from './facets';
 import { KeyLock } from './key-lock';
 import { LIMITS, type RequestLimits } from './limits';
-import { decodeCursor, readEventQuery, readPageSize, type EventQuery, type RawEventFilter } from './query';
-import { createEvent, mergeDescription, mergeEvent, replaceEvent, sameFields, updateEvent } from './rules';
-import { checkEventLimits, readDraft, readId, type RawEventInput } from './validate';
+import {
+  readEventQuery,
+  readPageRequest,
+  readPageSize,
+  type EventQuery,
+  type PageRequest,
+  type RawEventFilter,
+  type RawPageArguments,
+} from './query';
+import {
+  createEvent,
+  createPatched,
+  mergeDescription,
+  mergeEvent,
+  replaceEvent,
+  sameFields,
+  updateEvent,
+} from './rules';
+import { checkEventLimits, readDraft, readEventPatch, readId, type RawEventInput } from './validate';
 
 export type WriteMode = 'replace' | 'update' | 'merge';
 
 export interface EventPage {
   events: EventRecord[];
-  hasNextPage: boolean;
   query: EventQuery;
+  request: PageRequest;
+  /** More matching events lie beyond the page in the direction it was read. */
+  hasMore: boolean;
 }
 
 /** The outcome of one item of a batch, at its input index. */
@@ -48,14 +66,39 @@ export interface EventTreeNode {
   truncated: boolean;
 }
 
-const APPLY: Record<
-  WriteMode,
-  (existing: EventRecord, draft: EventDraft, now: Date, by: string | null) => EventRecord
-> = {
-  replace: replaceEvent,
-  update: updateEvent,
-  merge: mergeEvent,
-};
+/** A write's input as its mode reads it: the next version of a stored event, or (upsert) a new one. */
+interface WriteRule {
+  id: string | undefined;
+  next: (existing: EventRecord, now: Date, by: string | null) => EventRecord;
+  create: (id: string, now: Date, by: string | null) => EventRecord;
+}
+
+function readWrite(mode: WriteMode, input: RawEventInput): WriteRule {
+  if (mode === 'update') {
+    // A JSON Merge Patch: its maps may carry nulls, which remove keys.
+    const patch = readEventPatch(input);
+    return {
+      id: patch.id,
+      next: (existing, now, by) => updateEvent(existing, patch, now, by),
+      create: (id, now, by) => createPatched(id, patch, now, by),
+    };
+  }
+  const draft = readDraft(input);
+  if (mode === 'replace') {
+    return {
+      id: draft.id,
+      next: (existing, now, by) => replaceEvent(existing, draft, now, by),
+      create: (id, now, by) => createEvent(id, draft, now, by),
+    };
+  }
+  // A merge into nothing is a merge into an empty event: its text is trimmed too.
+  const base = draft.description ? { ...draft, description: mergeDescription('', draft.description) } : draft;
+  return {
+    id: draft.id,
+    next: (existing, now, by) => mergeEvent(existing, draft, now, by),
+    create: (id, now, by) => createEvent(id, base, now, by),
+  };
+}
 
 // Another process may win the race for an event: retry with growing, jittered pauses,
 // for long enough that the store can finish a change whose writer died midway.
@@ -110,19 +153,48 @@ export class EventService {
     return this.store.findById(readId(id, 'id'));
   }
 
-  async list(
-    actor: Actor,
-    filter: RawEventFilter | null | undefined,
-    first: unknown,
-    after?: string | null,
-  ): Promise<EventPage> {
+  /** A page of matching events, forwards (first/after) or backwards (last/before). */
+  async list(actor: Actor, filter: RawEventFilter | null | undefined, page: RawPageArguments): Promise<EventPage> {
     requireScope(actor, 'read');
     const query = readEventQuery(filter);
-    const limit = readPageSize(first, 'first', this.limits.pageSize);
-    const position = after ? decodeCursor(after) : undefined;
-    if (limit === 0) return { events: [], hasNextPage: false, query };
-    const events = await this.store.findPage(query, limit + 1, { after: position });
-    return { events: events.slice(0, limit), hasNextPage: events.length > limit, query };
+    const request = readPageRequest(page, this.limits.pageSize);
+    if (request.size === 0) return { events: [], query, request, hasMore: false };
+    const { size, after, before, backward } = request;
+    // One more than the page, so that the read itself tells whether more follow.
+    const events = await this.store.findPage(query, size + 1, { after, before, backward });
+    const hasMore = events.length > size;
+    return { events: backward ? events.slice(-size) : events.slice(0, size), query, request, hasMore };
+  }
+
+  /**
+   * Whether matching events lie after the page (`next`) or before it (`previous`), as Relay
+   * defines hasNextPage and hasPreviousPage: known from the read in the direction it was
+   * read, else looked up past the cursor on that side, if one was given.
+   */
+  async pageContinues(actor: Actor, page: EventPage, side: 'next' | 'previous'): Promise<boolean> {
+    requireScope(actor, 'read');
+    const { request, query } = page;
+    if (page.hasMore && request.backward === (side === 'previous')) return true;
+    const cursor = side === 'next' ? request.before : request.after;
+    if (!cursor) return false;
+    const beyond = await this.store.findPage(
+      query,
+      1,
+      side === 'next' ? { after: cursor } : { before: cursor, backward: true },
+    );
+    return beyond.length > 0;
+  }
+
+  /**
+   * An earlier version of an event, by the event's id, when the event was created (which
+   * tells apart events that had the same id in turn) and the revision; null when the event
+   * or that version is not there, or it is the current one.
+   */
+  async revision(actor: Actor, rawId: string, createdAt: Date, revision: number): Promise<EventRecord | null> {
+    const event = await this.get(actor, rawId);
+    if (!event || event.createdAt.getTime() !== createdAt.getTime()) return null;
+    if (!Number.isInteger(revision) || revision < 1 || revision >= event.revision) return null;
+    return this.store.findRevision(event, revision);
   }
 
   count(actor: Actor, query: EventQuery): Promise<number> {
@@ -280,21 +352,16 @@ export class EventService {
   /** replace / update / merge, atomic per event; with upsert a missing event is created. */
   async write(actor: Actor, mode: WriteMode, input: RawEventInput, upsert: boolean): Promise<EventRecord> {
     requireScope(actor, 'write');
-    const draft = readDraft(input);
-    if (draft.id === undefined) throw new ValidationError('event.id', `is required to ${mode} an event`);
-    const id = draft.id;
+    const rule = readWrite(mode, input);
+    if (rule.id === undefined) throw new ValidationError('event.id', `is required to ${mode} an event`);
+    const id = rule.id;
     return this.locks.run(id, () =>
       retryUntilDone(id, async () => {
         const existing = await this.store.findById(id);
         const now = this.now();
         if (!existing) {
           if (!upsert) throw new NotFoundError(id);
-          // A merge into nothing is a merge into an empty event: its text is trimmed too.
-          const base =
-            mode === 'merge' && draft.description
-              ? { ...draft, description: mergeDescription('', draft.description) }
-              : draft;
-          const created = createEvent(id, base, now, actor.token);
+          const created = rule.create(id, now, actor.token);
           checkEventLimits(created, 'event');
           requireNamespace(actor, created.tags, 'event.tags');
           await this.requireDeletedInNamespace(actor, id, 'event.id');
@@ -308,7 +375,7 @@ export class EventService {
           }
         }
         requireNamespace(actor, existing.tags, 'event.id');
-        const next = APPLY[mode](existing, draft, now, actor.token);
+        const next = rule.next(existing, now, actor.token);
         checkEventLimits(next, 'event');
         requireNamespace(actor, next.tags, 'event.tags');
         if (sameFields(existing, next)) return existing; // nothing changes: no new revision

@@ -3,6 +3,14 @@ import type { EventRecord } from './event';
 import type { HistogramCount, LaneCount, TagKeyCount, TagValueCount } from './facets';
 import type { EventQuery, PagePosition } from './query';
 
+/** Where a page of `findPage` lies in the order, and from which end it is read. */
+export interface PageBounds {
+  after?: PagePosition;
+  before?: PagePosition;
+  skip?: number;
+  backward?: boolean;
+}
+
 export interface EventStore {
   findById(id: string): Promise<EventRecord | null>;
   /** The stored events among `ids`, in no particular order. */
@@ -12,10 +20,12 @@ export interface EventStore {
   /** Which of `parentIds` have at least one child. */
   findParentsWithChildren(parentIds: readonly string[]): Promise<Set<string>>;
   /**
-   * Up to `limit` matching events, ordered by startTime desc, id desc, starting after
-   * `after` or, for numbered pages, after skipping `skip` events.
+   * Up to `limit` matching events between `after` and `before` (both exclusive, either may
+   * be absent), ordered by startTime desc, id desc: the first `limit` of them, for numbered
+   * pages after skipping `skip`; with `backward`, the last `limit` (the ones nearest
+   * `before`), read from that end of the index and returned in the same order.
    */
-  findPage(query: EventQuery, limit: number, from?: { after?: PagePosition; skip?: number }): Promise<EventRecord[]>;
+  findPage(query: EventQuery, limit: number, from?: PageBounds): Promise<EventRecord[]>;
   count(query: EventQuery): Promise<number>;
   /** The tag keys of the matching events, with how many events carry each; most first. */
   countTagKeys(query: EventQuery, limit: number): Promise<TagKeyCount[]>;
@@ -46,6 +56,8 @@ export interface EventStore {
   commit(previous: EventRecord, next: EventRecord | null, now: Date): Promise<boolean>;
   /** For each event, its `last` most recent earlier versions, oldest first (one call for many events). */
   findRevisions(events: readonly EventRecord[], last: number): Promise<EventRecord[][]>;
+  /** One earlier version of `event` (of this event, not of an earlier one with the same id); null when not kept. */
+  findRevision(event: EventRecord, revision: number): Promise<EventRecord | null>;
   /**
    * The most recent deletion of an event with this id, if it is kept: the last version and
    * the revision number the deletion took.

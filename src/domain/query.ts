@@ -71,18 +71,65 @@ export function readPageSize(first: unknown, field = 'first', max: number = LIMI
   return first;
 }
 
-/** Where a page ends in the order (startTime desc, id desc); the next page starts after it. */
+/** A position in the order (startTime desc, id desc): a page starts or ends beside it. */
 export interface PagePosition {
   startTime: Date;
   id: string;
+}
+
+/** How many events `events` answers when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * One page of a list in the order (startTime desc, id desc), as Relay's cursor connections
+ * ask for it: the first `size` events after `after`, or with `backward` (last/before) the
+ * last `size` events before `before`. Either cursor bounds the page on its side.
+ */
+export interface PageRequest {
+  size: number;
+  after?: PagePosition;
+  before?: PagePosition;
+  backward: boolean;
+}
+
+export interface RawPageArguments {
+  first?: unknown;
+  after?: unknown;
+  last?: unknown;
+  before?: unknown;
+}
+
+/** first/after and last/before of a connection; null counts as not given, as in GraphQL. */
+export function readPageRequest(raw: RawPageArguments, max: number = LIMITS.pageSize): PageRequest {
+  const first = raw.first ?? undefined;
+  const last = raw.last ?? undefined;
+  if (first !== undefined && last !== undefined) {
+    throw new ValidationError(
+      'last',
+      'must not be given with first: page forwards with first and after, or backwards with last and before',
+    );
+  }
+  const request: PageRequest = {
+    size:
+      last !== undefined
+        ? readPageSize(last, 'last', max)
+        : first !== undefined
+          ? readPageSize(first, 'first', max)
+          : Math.min(DEFAULT_PAGE_SIZE, max),
+    backward: last !== undefined,
+  };
+  if (raw.after != null) request.after = decodeCursor(raw.after, 'after');
+  if (raw.before != null) request.before = decodeCursor(raw.before, 'before');
+  return request;
 }
 
 export function encodeCursor(event: Pick<EventRecord, 'startTime' | 'id'>): string {
   return Buffer.from(JSON.stringify([event.startTime.getTime(), event.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): PagePosition {
+export function decodeCursor(cursor: unknown, field = 'after'): PagePosition {
   try {
+    if (typeof cursor !== 'string') throw new TypeError('not a string');
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && decoded.length === 2) {
       const [time, id] = decoded as unknown[];
@@ -91,7 +138,10 @@ export function decodeCursor(cursor: string, field = 'after'): PagePosition {
   } catch {
     // reported below
   }
-  throw new ValidationError(field, 'must be a cursor returned by this API (pageInfo.endCursor)');
+  throw new ValidationError(
+    field,
+    "must be a cursor returned by this API (an edge's cursor, pageInfo.startCursor or pageInfo.endCursor)",
+  );
 }
 
 /** Search text is matched literally: no user-supplied pattern reaches the regex engine. */

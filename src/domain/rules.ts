@@ -5,7 +5,7 @@
 import { ConflictError } from './errors';
 import { emptyMap, type EventDraft, type EventFields, type EventRecord, type TagMap } from './event';
 import { checkTimeOrder } from './time';
-import { checkTagLimits } from './validate';
+import { checkTagLimits, type EventPatch, type MapPatch } from './validate';
 
 /** No time given → both now; one given → both it; start after end → error. */
 export function resolveTimes(draft: EventDraft, now: Date): { startTime: Date; endTime: Date } {
@@ -51,24 +51,56 @@ export function replaceEvent(existing: EventRecord, draft: EventDraft, now: Date
   return nextVersion(existing, fieldsFromDraft(existing.id, draft, now), now, by);
 }
 
-/** Given fields overwrite, the others are kept. */
-export function updateEvent(existing: EventRecord, draft: EventDraft, now: Date, by: ChangedBy = null): EventRecord {
+/**
+ * Given fields overwrite, the others are kept; the maps are JSON Merge Patches (RFC 7386):
+ * a given tag key or detail-URL name is replaced, a null removes it, the others are kept.
+ */
+export function updateEvent(existing: EventRecord, patch: EventPatch, now: Date, by: ChangedBy = null): EventRecord {
   const next = nextVersion(
     existing,
     {
       id: existing.id,
-      parentId: draft.parentId !== undefined ? draft.parentId : existing.parentId,
-      sourceId: draft.sourceId !== undefined ? draft.sourceId : existing.sourceId,
-      startTime: draft.startTime ?? existing.startTime,
-      endTime: draft.endTime ?? existing.endTime,
-      description: draft.description ?? existing.description,
-      detailUrls: draft.detailUrls ?? existing.detailUrls,
-      tags: draft.tags ?? existing.tags,
+      parentId: patch.parentId !== undefined ? patch.parentId : existing.parentId,
+      sourceId: patch.sourceId !== undefined ? patch.sourceId : existing.sourceId,
+      startTime: patch.startTime ?? existing.startTime,
+      endTime: patch.endTime ?? existing.endTime,
+      description: patch.description ?? existing.description,
+      detailUrls: applyMapPatch(existing.detailUrls, patch.detailUrls),
+      tags: applyMapPatch(existing.tags, patch.tags),
     },
     now,
     by,
   );
   checkTimeOrder(next.startTime, next.endTime, 'event.startTime');
+  return next;
+}
+
+/** An update of nothing (an upsert): the patch applied to an empty event. */
+export function createPatched(id: string, patch: EventPatch, now: Date, by: ChangedBy = null): EventRecord {
+  return createEvent(
+    id,
+    { ...patch, detailUrls: applyMapPatch(emptyMap(), patch.detailUrls), tags: applyMapPatch(emptyMap(), patch.tags) },
+    now,
+    by,
+  );
+}
+
+/**
+ * RFC 7386 on a map: a given key takes its value (in its place when it exists, else at the
+ * end), a null removes it, keys not given are kept; a null patch removes every key.
+ */
+export function applyMapPatch<V>(
+  existing: Record<string, V>,
+  patch: MapPatch<V> | null | undefined,
+): Record<string, V> {
+  if (patch === undefined) return existing;
+  const next = emptyMap<V>();
+  if (patch === null) return next;
+  Object.assign(next, existing);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
   return next;
 }
 

@@ -71,28 +71,69 @@ export function readObject(value: unknown, field: string): Record<string, unknow
   return value as Record<string, unknown>;
 }
 
-/** Tags: key → non-empty list of distinct strings (SPEC §1). */
-export function readTagMap(value: unknown, field: string): TagMap {
+/**
+ * A JSON Merge Patch (RFC 7386) of a map, as updateEvent takes it: a given key gets the
+ * given value, a null removes the key, keys not given are kept.
+ */
+export type MapPatch<V> = Record<string, V | null>;
+
+/** What a JSON object input of name → value becomes, each entry read by `readEntry`. */
+function readMap<V>(
+  value: unknown,
+  field: string,
+  shape: { maxKeys: number; maxKeyLength: number; key: string; keys: string },
+  readEntry: (value: unknown, at: string) => V,
+): Record<string, V> {
   const input = readObject(value, field);
   const keys = Object.keys(input);
-  if (keys.length > LIMITS.tagKeys) throw new ValidationError(field, `must have at most ${LIMITS.tagKeys} keys`);
-  const tags = emptyMap<string[]>();
+  if (keys.length > shape.maxKeys) throw new ValidationError(field, `must have at most ${shape.maxKeys} ${shape.keys}`);
+  const map = emptyMap<V>();
   for (const key of keys) {
-    readText(key, `${field} key "${key}"`, 1, LIMITS.tagKeyLength);
-    const values = input[key];
-    const at = `${field}.${key}`;
-    if (!Array.isArray(values)) throw new ValidationError(at, 'must be a list of strings');
-    if (values.length === 0) throw new ValidationError(at, 'must have at least one value');
-    const seen = new Set<string>();
-    for (const item of values) {
-      const text = readText(item, at, 1, LIMITS.tagValueLength);
-      if (seen.has(text)) throw new ValidationError(at, `must not repeat the value "${text}"`);
-      seen.add(text);
-    }
-    tags[key] = [...seen];
+    readText(key, `${field} ${shape.key} "${key}"`, 1, shape.maxKeyLength);
+    map[key] = readEntry(input[key], `${field}.${key}`);
   }
+  return map;
+}
+
+const tagShape = (maxKeys: number) => ({ maxKeys, maxKeyLength: LIMITS.tagKeyLength, key: 'key', keys: 'keys' });
+const urlShape = (maxKeys: number) => ({
+  maxKeys,
+  maxKeyLength: LIMITS.detailUrlNameLength,
+  key: 'name',
+  keys: 'entries',
+});
+
+/** A tag's values: a non-empty list of distinct strings. */
+function readTagValues(values: unknown, at: string, orElse = ''): string[] {
+  if (!Array.isArray(values)) throw new ValidationError(at, `must be a list of strings${orElse}`);
+  if (values.length === 0) throw new ValidationError(at, 'must have at least one value');
+  const seen = new Set<string>();
+  for (const item of values) {
+    const text = readText(item, at, 1, LIMITS.tagValueLength);
+    if (seen.has(text)) throw new ValidationError(at, `must not repeat the value "${text}"`);
+    seen.add(text);
+  }
+  return [...seen];
+}
+
+/** Tags: key → non-empty list of distinct strings (SPEC §1). */
+export function readTagMap(value: unknown, field: string): TagMap {
+  const tags = readMap(value, field, tagShape(LIMITS.tagKeys), readTagValues);
   checkTagLimits(tags, field);
   return tags;
+}
+
+/**
+ * A patch of tags: a key with values replaces that key's values, a key with null or []
+ * removes it. It may name every stored key and as many new ones, hence twice the limit;
+ * what it leaves is held to the tag limits when it is applied.
+ */
+export function readTagPatch(value: unknown, field: string): MapPatch<string[]> {
+  return readMap(value, field, tagShape(2 * LIMITS.tagKeys), (values, at) =>
+    values === null || (Array.isArray(values) && values.length === 0)
+      ? null
+      : readTagValues(values, at, ', or null or [] to remove the key'),
+  );
 }
 
 /** The limits a tag map must keep, also after a merge has united two of them. */
@@ -128,17 +169,20 @@ export function checkEventLimits(event: Pick<EventFields, 'description' | 'detai
 
 /** Detail URLs: name → URL string. Odd URLs are kept as given (the seed has "http//graphite"). */
 export function readUrlMap(value: unknown, field: string): UrlMap {
-  const input = readObject(value, field);
-  const names = Object.keys(input);
-  if (names.length > LIMITS.detailUrls) {
-    throw new ValidationError(field, `must have at most ${LIMITS.detailUrls} entries`);
-  }
-  const urls = emptyMap<string>();
-  for (const name of names) {
-    readText(name, `${field} name "${name}"`, 1, LIMITS.detailUrlNameLength);
-    urls[name] = readText(input[name], `${field}.${name}`, 1, LIMITS.detailUrlLength);
-  }
-  return urls;
+  return readMap(value, field, urlShape(LIMITS.detailUrls), readUrl);
+}
+
+function readUrl(value: unknown, at: string): string {
+  return readText(value, at, 1, LIMITS.detailUrlLength);
+}
+
+/** A patch of detail URLs: a name with a URL sets it, a name with null removes it. */
+export function readUrlPatch(value: unknown, field: string): MapPatch<string> {
+  return readMap(value, field, urlShape(2 * LIMITS.detailUrls), (url, at) => {
+    if (url === null) return null;
+    if (typeof url !== 'string') throw new ValidationError(at, 'must be a URL string, or null to remove the name');
+    return readUrl(url, at);
+  });
 }
 
 /**
@@ -170,4 +214,24 @@ export function readDraft(input: RawEventInput, field = 'event'): EventDraft {
   }
   if (draft.startTime && draft.endTime) checkTimeOrder(draft.startTime, draft.endTime, `${field}.startTime`);
   return draft;
+}
+
+/**
+ * What updateEvent was given, validated: the fields of a draft, with the maps as JSON Merge
+ * Patches (RFC 7386): null for a whole map removes every entry.
+ */
+export interface EventPatch extends Omit<EventDraft, 'tags' | 'detailUrls'> {
+  tags?: MapPatch<string[]> | null;
+  detailUrls?: MapPatch<string> | null;
+}
+
+/** Validates the input of updateEvent: fields as readDraft reads them, the maps as patches. */
+export function readEventPatch(input: RawEventInput, field = 'event'): EventPatch {
+  const { tags, detailUrls, ...fields } = input;
+  const patch: EventPatch = readDraft(fields, field);
+  if (tags !== undefined) patch.tags = tags === null ? null : readTagPatch(tags, `${field}.tags`);
+  if (detailUrls !== undefined) {
+    patch.detailUrls = detailUrls === null ? null : readUrlPatch(detailUrls, `${field}.detailUrls`);
+  }
+  return patch;
 }

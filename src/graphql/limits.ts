@@ -18,7 +18,9 @@ import {
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
+  type ValueNode,
 } from 'graphql';
+import { DEFAULT_PAGE_SIZE } from '../domain/query';
 
 export interface QueryLimits {
   depth: number;
@@ -50,31 +52,42 @@ function listSize(
   node: FieldNode,
   pageSize: number,
 ): number {
-  for (const name of SIZE_ARGUMENTS) {
-    const definition = field.args.find((arg) => arg.name === name);
-    if (!definition) continue;
-    const given = node.arguments?.find((arg) => arg.name.value === name)?.value;
-    if (given?.kind === Kind.INT) {
-      if (Number(given.value) < 0) throw new NegativeSize(name);
-      return Number(given.value);
-    }
-    if (given?.kind === Kind.VARIABLE) {
-      // Variables are not known yet: their default, else the largest page.
-      const variable = context
-        .getDocument()
-        .definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? (d.variableDefinitions ?? []) : []))
-        .find((v) => v.variable.name.value === given.name.value);
-      const fallback = variable?.defaultValue;
-      if (fallback?.kind !== Kind.INT) return pageSize;
-      if (Number(fallback.value) < 0) throw new NegativeSize(name);
-      return Number(fallback.value);
-    }
-    return typeof definition.defaultValue === 'number' ? definition.defaultValue : pageSize;
+  const sizes = field.args.filter((arg) => SIZE_ARGUMENTS.includes(arg.name));
+  if (sizes.length > 0) {
+    // The sizes given (a connection takes first or last; both: the larger counts), else
+    // the first size argument's default.
+    const given = sizes.flatMap((arg) => {
+      const value = node.arguments?.find((argument) => argument.name.value === arg.name)?.value;
+      return value && value.kind !== Kind.NULL ? [givenSize(context, arg.name, value, pageSize)] : [];
+    });
+    if (given.length > 0) return Math.max(...given);
+    const defaultValue = sizes[0]?.defaultValue;
+    if (typeof defaultValue === 'number') return defaultValue;
+    // A connection given neither first nor last answers its default page.
+    return getNamedType(field.type).name.endsWith('Connection') ? Math.min(DEFAULT_PAGE_SIZE, pageSize) : pageSize;
   }
   if (UNMULTIPLIED_LISTS.has(`${parent.name}.${field.name}`)) return 1;
   // A connection's page size was counted at the field that took `first`.
   if (parent.name.endsWith('Connection')) return 1;
   return getNullableType(field.type) instanceof GraphQLList ? ASSUMED_LIST_SIZE : 1;
+}
+
+/** A size argument's value as the document gives it: a number, or a variable's default, else the largest page. */
+function givenSize(context: ValidationContext, name: string, value: ValueNode, pageSize: number): number {
+  if (value.kind === Kind.INT) {
+    if (Number(value.value) < 0) throw new NegativeSize(name);
+    return Number(value.value);
+  }
+  if (value.kind !== Kind.VARIABLE) return pageSize;
+  // Variables are not known yet: their default, else the largest page.
+  const variable = context
+    .getDocument()
+    .definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? (d.variableDefinitions ?? []) : []))
+    .find((v) => v.variable.name.value === value.name.value);
+  const fallback = variable?.defaultValue;
+  if (fallback?.kind !== Kind.INT) return pageSize;
+  if (Number(fallback.value) < 0) throw new NegativeSize(name);
+  return Number(fallback.value);
 }
 
 /**

@@ -12,22 +12,36 @@ import { formatEventTime, TIME_RULE } from '../domain/time';
 /** A time as a writer gave it; EventService parses it with parseEventTime. */
 export type DateTimeInput = string | number;
 
-export const DateTimeScalar = new GraphQLScalarType<DateTimeInput, string>({
-  name: 'DateTime',
-  serialize: (value) => {
-    if (!(value instanceof Date)) throw new TypeError('DateTime can only serialize a Date');
-    return formatEventTime(value);
-  },
-  parseValue: (value) => {
-    if (typeof value === 'string' || typeof value === 'number') return value;
-    throw new ValidationError('DateTime', TIME_RULE);
-  },
-  parseLiteral: (ast) => {
-    if (ast.kind === Kind.STRING) return ast.value;
-    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return Number(ast.value);
-    throw new ValidationError('DateTime', TIME_RULE);
-  },
-});
+/**
+ * makeExecutableSchema copies every property of a scalar given as a resolver onto the
+ * schema's scalar, its description too, even an undefined one. Without a description of
+ * its own, a scalar keeps the one schema.graphql gives it: the one place it is written.
+ */
+function describedInSchema<TInternal, TExternal>(
+  scalar: GraphQLScalarType<TInternal, TExternal>,
+): GraphQLScalarType<TInternal, TExternal> {
+  delete (scalar as { description?: unknown }).description;
+  return scalar;
+}
+
+export const DateTimeScalar = describedInSchema(
+  new GraphQLScalarType<DateTimeInput, string>({
+    name: 'DateTime',
+    serialize: (value) => {
+      if (!(value instanceof Date)) throw new TypeError('DateTime can only serialize a Date');
+      return formatEventTime(value);
+    },
+    parseValue: (value) => {
+      if (typeof value === 'string' || typeof value === 'number') return value;
+      throw new ValidationError('DateTime', TIME_RULE);
+    },
+    parseLiteral: (ast) => {
+      if (ast.kind === Kind.STRING) return ast.value;
+      if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return Number(ast.value);
+      throw new ValidationError('DateTime', TIME_RULE);
+    },
+  }),
+);
 
 function asObject<T>(name: string, parse: () => unknown): T {
   try {
@@ -38,15 +52,17 @@ function asObject<T>(name: string, parse: () => unknown): T {
 }
 
 /** A JSON object on input; its content is validated by the domain. */
-function jsonObjectScalar<T>(name: string, description: string) {
-  return new GraphQLScalarType<T, T>({
-    name,
-    description,
-    serialize: (value) => value as T,
-    parseValue: (value) => asObject(name, () => GraphQLJSONObject.parseValue(value)),
-    parseLiteral: (ast, variables) => asObject(name, () => GraphQLJSONObject.parseLiteral(ast, variables)),
-  });
+function jsonObjectScalar<T>(name: string) {
+  return describedInSchema(
+    new GraphQLScalarType<T, T>({
+      name,
+      serialize: (value) => value as T,
+      parseValue: (value) => asObject(name, () => GraphQLJSONObject.parseValue(value)),
+      parseLiteral: (ast, variables) => asObject(name, () => GraphQLJSONObject.parseLiteral(ast, variables)),
+    }),
+  );
 }
 
-export const TagMapScalar = jsonObjectScalar<TagMap>('TagMap', 'key → non-empty list of distinct strings');
-export const URLMapScalar = jsonObjectScalar<UrlMap>('URLMap', 'name → URL string');
+// Values may be null in updateEvent's patches: the domain says where that is allowed.
+export const TagMapScalar = jsonObjectScalar<TagMap>('TagMap');
+export const URLMapScalar = jsonObjectScalar<UrlMap>('URLMap');

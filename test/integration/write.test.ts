@@ -306,6 +306,131 @@ describe('replace, update and merge', () => {
   });
 });
 
+describe('updateEvent is a JSON Merge Patch (RFC 7386) on tags and detailUrls', () => {
+  const UPDATE = write('updateEvent');
+  const update = async (event: Record<string, unknown>) => dataOf(await ets.gql(UPDATE, { e: event })).updateEvent;
+  const deploy = (id: string) =>
+    create({
+      id,
+      description: 'deploy zon-web',
+      tags: { service: ['zon-web'], status: ['pending'], author: ['a@example.com'] },
+      detailUrls: { ci: 'https://ci/1', logs: 'https://logs/1' },
+    });
+
+  it('replaces a given tag key and keeps the others (moving a status)', async () => {
+    const id = uniqueId();
+    await deploy(id);
+    expect(await update({ id, tags: { status: ['success'] } })).toMatchObject({
+      tags: { service: ['zon-web'], status: ['success'], author: ['a@example.com'] },
+      detailUrls: { ci: 'https://ci/1', logs: 'https://logs/1' },
+      description: 'deploy zon-web',
+      revision: 2,
+    });
+    expect((await get(id)).revisions.map((r: { tags: unknown }) => r.tags)).toEqual([
+      { service: ['zon-web'], status: ['pending'], author: ['a@example.com'] },
+    ]);
+  });
+
+  it('removes a tag key given as null or [], a link given as null, in variables and in literals', async () => {
+    const id = uniqueId();
+    await deploy(id);
+    expect(await update({ id, tags: { status: null, author: [] }, detailUrls: { logs: null } })).toMatchObject({
+      tags: { service: ['zon-web'] },
+      detailUrls: { ci: 'https://ci/1' },
+    });
+    const literal = `mutation { updateEvent(event: {id: ${JSON.stringify(id)}, tags: {service: null, env: ["prod"]}}) { tags } }`;
+    expect(dataOf(await ets.gql(literal)).updateEvent.tags).toEqual({ env: ['prod'] });
+  });
+
+  it('sets new keys and links, and clears a whole map with null', async () => {
+    const id = uniqueId();
+    await deploy(id);
+    const next = await update({ id, tags: { env: ['prod'] }, detailUrls: { pr: 'https://pr/9', ci: 'https://ci/2' } });
+    expect(Object.keys(next.tags)).toEqual(['service', 'status', 'author', 'env']);
+    expect(next.detailUrls).toEqual({ ci: 'https://ci/2', logs: 'https://logs/1', pr: 'https://pr/9' });
+    expect(await update({ id, tags: null, detailUrls: null })).toMatchObject({ tags: {}, detailUrls: {} });
+  });
+
+  it('refuses what is not a patch, naming the field and the rule, and writes nothing', async () => {
+    const id = uniqueId();
+    await deploy(id);
+    const refused = async (event: Record<string, unknown>) =>
+      (await ets.gql(UPDATE, { e: { id, ...event } })).errors?.[0];
+    expect(await refused({ tags: { status: 'success' } })).toMatchObject({
+      message: 'event.tags.status: must be a list of strings, or null or [] to remove the key',
+      extensions: { code: 'BAD_USER_INPUT', field: 'event.tags.status' },
+    });
+    expect((await refused({ detailUrls: { ci: ['x'] } }))?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'event.detailUrls.ci',
+    });
+    expect((await get(id)).revision).toBe(1);
+  });
+
+  it('keeps null and [] refused by create, replace and merge', async () => {
+    const id = uniqueId();
+    await deploy(id);
+    for (const mutation of ['replaceEvent', 'mergeEvent'] as const) {
+      const response = await ets.gql(write(mutation), { e: { id, tags: { status: null } } });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'event.tags.status' });
+    }
+    const created = await ets.gql(CREATE, { e: { id: uniqueId(), tags: { status: [] } } });
+    expect(created.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'event.tags.status' });
+    expect((await get(id)).revision).toBe(1);
+  });
+
+  it('creates the patched empty event on upsert', async () => {
+    const id = uniqueId();
+    const created = dataOf(
+      await ets.gql(UPDATE, { e: { id, tags: { status: ['ok'], gone: null }, detailUrls: { ci: null } }, u: true }),
+    ).updateEvent;
+    expect(created).toMatchObject({ id, tags: { status: ['ok'] }, detailUrls: {}, revision: 1 });
+  });
+
+  it('holds the patched event to the limits as stored', async () => {
+    const id = uniqueId();
+    await create({ id, tags: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, ['v']])) });
+    const response = await ets.gql(UPDATE, { e: { id, tags: { k0: null, one: ['more'], two: ['more'] } } });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'event.tags' });
+    expect((await update({ id, tags: { k0: null, one: ['more'] } })).revision).toBe(2);
+  });
+
+  describe('with a namespaced token', () => {
+    // Tokens change who may write: a server of its own.
+    let secured: TestEts;
+    let jenkins: string;
+    beforeAll(async () => {
+      secured = await startTestEts();
+      const token = `mutation($n: String!, $s: [Scope!]!, $ns: TagMap) {
+        createToken(name: $n, scopes: $s, namespace: $ns) { secret } }`;
+      const admin = dataOf(await secured.gql(token, { n: 'admin', s: ['ADMIN'] })).createToken.secret as string;
+      jenkins = dataOf(await secured.gql(token, { n: 'jenkins', s: ['WRITE'], ns: { source: ['jenkins'] } }, admin))
+        .createToken.secret;
+    });
+    afterAll(() => secured.stop());
+
+    it('may move a tag of its own event but not remove the namespace tag, which writes nothing', async () => {
+      const id = uniqueId();
+      const created = await secured.gql(
+        CREATE,
+        { e: { id, tags: { source: ['jenkins'], status: ['pending'] } } },
+        jenkins,
+      );
+      expect(created.errors).toBeUndefined();
+      const moved = await secured.gql(UPDATE, { e: { id, tags: { status: ['success'] } } }, jenkins);
+      expect(dataOf(moved).updateEvent.tags).toEqual({ source: ['jenkins'], status: ['success'] });
+      for (const tags of [{ source: null }, { source: [] }, { source: ['other'] }]) {
+        const refused = await secured.gql(UPDATE, { e: { id, tags } }, jenkins);
+        expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'event.tags' });
+      }
+      expect(dataOf(await secured.gql(GET, { id }, jenkins)).event).toMatchObject({
+        revision: 2,
+        tags: { source: ['jenkins'], status: ['success'] },
+      });
+    });
+  });
+});
+
 describe('deleteEvent and restoreEvent', () => {
   it('returns the deleted event, hides it from every read, and can bring it back', async () => {
     const parent = uniqueId();

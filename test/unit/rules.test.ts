@@ -1,7 +1,9 @@
 import { ConflictError, ValidationError } from '../../src/domain/errors';
 import type { EventRecord } from '../../src/domain/event';
 import {
+  applyMapPatch,
   createEvent,
+  createPatched,
   mergeDescription,
   mergeEvent,
   mergeTags,
@@ -91,7 +93,7 @@ describe('updateEvent', () => {
   it('overwrites given fields and keeps the others', () => {
     const next = updateEvent(stored(), { description: 'new', tags: { status: ['success'] } }, LATER);
     expect(next.description).toBe('new');
-    expect(next.tags).toEqual({ status: ['success'] });
+    expect(next.tags).toEqual({ service: ['zon-web'], author: ['a@example.com'], status: ['success'] });
     expect(next.detailUrls).toEqual({ ci: 'https://ci/1' });
     expect(next.startTime).toEqual(stored().startTime);
     expect(next.revision).toBe(4);
@@ -104,6 +106,66 @@ describe('updateEvent', () => {
 
   it('rejects a patch that puts the start after the stored end', () => {
     expect(() => updateEvent(stored(), { startTime: LATER }, LATER)).toThrow('must not be after endTime');
+  });
+
+  describe('patches the maps (JSON Merge Patch, RFC 7386)', () => {
+    const event = stored({
+      tags: { service: ['zon-web'], status: ['pending'], author: ['a@example.com'] },
+      detailUrls: { ci: 'https://ci/1', logs: 'https://logs/1' },
+    });
+
+    it('replaces a given tag key in its place and keeps the other keys', () => {
+      const next = updateEvent(event, { tags: { status: ['success'] } }, LATER);
+      expect(next.tags).toEqual({ service: ['zon-web'], status: ['success'], author: ['a@example.com'] });
+      expect(Object.keys(next.tags)).toEqual(['service', 'status', 'author']);
+    });
+
+    it('removes a key given as null, adds a new one at the end', () => {
+      const next = updateEvent(event, { tags: { status: null, env: ['prod'] } }, LATER);
+      expect(next.tags).toEqual({ service: ['zon-web'], author: ['a@example.com'], env: ['prod'] });
+      expect(Object.keys(next.tags)).toEqual(['service', 'author', 'env']);
+    });
+
+    it('removes every tag or link with a null map, changes none with an empty one', () => {
+      expect(updateEvent(event, { tags: null }, LATER).tags).toEqual({});
+      expect(updateEvent(event, { detailUrls: null }, LATER).detailUrls).toEqual({});
+      expect(updateEvent(event, { tags: {}, detailUrls: {} }, LATER)).toMatchObject({
+        tags: event.tags,
+        detailUrls: event.detailUrls,
+      });
+    });
+
+    it('sets, replaces and removes detail URLs by name', () => {
+      const next = updateEvent(event, { detailUrls: { ci: 'https://ci/2', logs: null, pr: 'https://pr/9' } }, LATER);
+      expect(next.detailUrls).toEqual({ ci: 'https://ci/2', pr: 'https://pr/9' });
+    });
+
+    it('leaves the stored event as it was', () => {
+      updateEvent(event, { tags: { status: null }, detailUrls: { ci: null } }, LATER);
+      expect(event.tags.status).toEqual(['pending']);
+      expect(event.detailUrls.ci).toBe('https://ci/1');
+    });
+
+    it('takes "__proto__" as an ordinary key', () => {
+      const patch = JSON.parse('{"__proto__": ["x"]}') as Record<string, string[]>;
+      const next = updateEvent(event, { tags: patch }, LATER);
+      expect(Object.keys(next.tags)).toEqual(['service', 'status', 'author', '__proto__']);
+      expect(updateEvent(next, { tags: JSON.parse('{"__proto__": null}') }, LATER).tags).toEqual(event.tags);
+    });
+  });
+});
+
+describe('applyMapPatch', () => {
+  it('is the patch itself, without its nulls, on an empty map', () => {
+    expect(applyMapPatch({}, { a: ['1'], b: null })).toEqual({ a: ['1'] });
+    expect(applyMapPatch({ a: 1 }, undefined)).toEqual({ a: 1 });
+  });
+});
+
+describe('createPatched', () => {
+  it('creates the event an update of nothing describes: the patch without its removals', () => {
+    const created = createPatched('x', { tags: { status: ['ok'], gone: null }, detailUrls: { ci: null } }, NOW);
+    expect(created).toMatchObject({ id: 'x', tags: { status: ['ok'] }, detailUrls: {}, revision: 1 });
   });
 });
 

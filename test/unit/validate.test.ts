@@ -1,5 +1,5 @@
 import { ValidationError } from '../../src/domain/errors';
-import { readDraft, readId, readTagMap, readUrlMap } from '../../src/domain/validate';
+import { readDraft, readEventPatch, readId, readTagMap, readTagPatch, readUrlMap } from '../../src/domain/validate';
 
 function fieldOf(action: () => unknown): string {
   try {
@@ -91,5 +91,57 @@ describe('readDraft', () => {
   it('limits the description to 64 KiB of UTF-8', () => {
     expect(readDraft({ description: 'x'.repeat(65536) }).description).toHaveLength(65536);
     expect(fieldOf(() => readDraft({ description: 'é'.repeat(32769) }))).toBe('event.description');
+  });
+});
+
+describe('readEventPatch (updateEvent)', () => {
+  function errorOf(action: () => unknown): { field: string; message: string } {
+    try {
+      action();
+    } catch (error) {
+      if (error instanceof ValidationError) return { field: error.field, message: error.message };
+      throw error;
+    }
+    throw new Error('expected a ValidationError');
+  }
+
+  it('reads null and [] as the removal of a tag key, null as the removal of a link', () => {
+    expect(
+      readEventPatch({ id: 'a', tags: { status: ['ok'], old: null, gone: [] }, detailUrls: { ci: null, pr: 'x' } }),
+    ).toEqual({ id: 'a', tags: { status: ['ok'], old: null, gone: null }, detailUrls: { ci: null, pr: 'x' } });
+  });
+
+  it('reads a null map as the removal of every entry, and other fields as readDraft does', () => {
+    expect(readEventPatch({ tags: null, detailUrls: null, parentId: null, description: null })).toEqual({
+      tags: null,
+      detailUrls: null,
+      parentId: null,
+      description: '',
+    });
+    expect(fieldOf(() => readEventPatch({ id: 'a', parentId: 'a' }))).toBe('event.parentId');
+  });
+
+  it.each<[Record<string, unknown>, string, string]>([
+    [{ tags: { status: 'ok' } }, 'event.tags.status', 'must be a list of strings, or null or [] to remove the key'],
+    [{ tags: { status: ['ok', 'ok'] } }, 'event.tags.status', 'must not repeat the value "ok"'],
+    [{ tags: { status: [''] } }, 'event.tags.status', 'must not be empty'],
+    [{ tags: { '': null } }, 'event.tags key ""', 'must not be empty'],
+    [{ tags: ['status'] }, 'event.tags', 'must be a JSON object'],
+    [{ detailUrls: { ci: [] } }, 'event.detailUrls.ci', 'must be a URL string, or null to remove the name'],
+    [{ detailUrls: { ci: '' } }, 'event.detailUrls.ci', 'must not be empty'],
+  ])('refuses %j, naming %s and the rule', (input, field, rule) => {
+    expect(errorOf(() => readEventPatch(input))).toEqual({ field, message: `${field}: ${rule}` });
+  });
+
+  it('keeps null and [] refused where a map is not a patch', () => {
+    expect(fieldOf(() => readDraft({ tags: { status: null } }))).toBe('event.tags.status');
+    expect(fieldOf(() => readDraft({ tags: { status: [] } }))).toBe('event.tags.status');
+    expect(fieldOf(() => readDraft({ detailUrls: { ci: null } }))).toBe('event.detailUrls.ci');
+  });
+
+  it('limits a patch to every stored key and as many new ones', () => {
+    const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, null]));
+    expect(Object.keys(readTagPatch(keys(200), 'tags'))).toHaveLength(200);
+    expect(() => readTagPatch(keys(201), 'tags')).toThrow('tags: must have at most 200 keys');
   });
 });

@@ -19,39 +19,54 @@ export type Scalars = {
    * Tags of an event: a JSON object mapping a key to a non-empty list of distinct strings,
    * e.g. {"service": ["zon-web"], "author": ["a@example.com", "b@example.com"]}.
    * Keys are 1..100 characters, values 1..200 characters; any characters are allowed.
+   * In updateEvent only, a key may map to null or [] to remove that key from the event.
    */
-  TagMap: { input: Record<string, string[]>; output: Record<string, string[]>; }
+  TagMap: { input: Record<string, string[] | null>; output: Record<string, string[]>; }
   /**
    * Links to systems holding details of an event: a JSON object mapping a name to a URL
    * string, e.g. {"ci": "https://ci.example.com/run/4711"}. URLs are not checked for form.
+   * In updateEvent only, a name may map to null to remove that link from the event.
    */
-  URLMap: { input: Record<string, string>; output: Record<string, string>; }
+  URLMap: { input: Record<string, string | null>; output: Record<string, string>; }
 };
 
+/** What happened to an event. */
 export type ChangeKind =
+  /** The event was created (or restored). */
   | 'CREATED'
+  /** The event was deleted. */
   | 'DELETED'
+  /** The event was replaced, updated or merged into. */
   | 'UPDATED';
 
 /** The outcome of one event of a batch, at the index it had in the input. */
 export type CreateEventResult = {
   __typename?: 'CreateEventResult';
+  /** Why it was not created; null when it was. */
   error: Maybe<EventError>;
+  /** The event as stored; null when it was not created. */
   event: Maybe<Event>;
+  /** The event's index in the input list, from 0. */
   index: Scalars['Int']['output'];
 };
 
+/** The outcome of a batch of creates. */
 export type CreateEventsResult = {
   __typename?: 'CreateEventsResult';
+  /** How many events were created. */
   createdCount: Scalars['Int']['output'];
+  /** How many events were not created. */
   failedCount: Scalars['Int']['output'];
+  /** One result per input event, in input order. */
   results: Array<CreateEventResult>;
 };
 
+/** A token just created, with its secret. */
 export type CreatedToken = {
   __typename?: 'CreatedToken';
   /** Send it as `Authorization: Bearer <secret>`. It is not shown again. */
   secret: Scalars['String']['output'];
+  /** The token's record. */
   token: Token;
 };
 
@@ -59,7 +74,7 @@ export type CreatedToken = {
  * One operational change (a deploy, a build, a config flip, an incident, a manual step)
  * over a period of time.
  */
-export type Event = {
+export type Event = Node & {
   __typename?: 'Event';
   /** The chain of causes up to the root, the parent first, at most `limit` events. */
   ancestors: Array<Event>;
@@ -69,14 +84,20 @@ export type Event = {
   children: Array<Event>;
   /** Set by the server when the event was first stored. */
   createdAt: Scalars['DateTime']['output'];
+  /** Free text about the change, at most 64 KiB (UTF-8); empty when none was given. */
   description: Scalars['String']['output'];
+  /** Links to other systems holding details of the change, by name. */
   detailUrls: Scalars['URLMap']['output'];
+  /** When the change ended; equal to startTime for a change at one instant. */
   endTime: Scalars['DateTime']['output'];
-  /** Unique, user-supplied or a generated uuid v4; 1..100 characters. */
+  /**
+   * Unique, user-supplied or a generated uuid v4; 1..100 characters. The same id names the
+   * event in `event(id:)`, `node(id:)`, `parentId` and the REST API.
+   */
   id: Scalars['ID']['output'];
   /** The event that caused this one; null when there is none or it is not stored. */
   parent: Maybe<Event>;
-  /** The id of the event that caused this one. */
+  /** The id of the event that caused this one; null when none was given. */
   parentId: Maybe<Scalars['ID']['output']>;
   /** 1 on create, +1 on every change. */
   revision: Scalars['Int']['output'];
@@ -87,7 +108,9 @@ export type Event = {
   revisions: Array<EventRevision>;
   /** The id of this event in the system that reported it (a CI run, a deploy); 1..200 characters. */
   sourceId: Maybe<Scalars['String']['output']>;
+  /** When the change began. */
   startTime: Scalars['DateTime']['output'];
+  /** Tags for querying (source, type, author, service, status, environment, …). */
   tags: Scalars['TagMap']['output'];
   /** Set by the server on every change. */
   updatedAt: Scalars['DateTime']['output'];
@@ -116,22 +139,29 @@ export type EventChange = {
   __typename?: 'EventChange';
   /** The event after the change; for DELETED, the event as it was. */
   event: Event;
+  /** What happened to the event. */
   kind: ChangeKind;
 };
 
 /** A page of events, newest start time first (ties broken by id). */
 export type EventConnection = {
   __typename?: 'EventConnection';
+  /** The page's events with their cursors. */
   edges: Array<EventEdge>;
+  /** The page's events (the edges' nodes, without cursors). */
   nodes: Array<Event>;
+  /** Where the page lies in the whole list. */
   pageInfo: PageInfo;
   /** How many events match the filter in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An event in a page of events, with its place in the list. */
 export type EventEdge = {
   __typename?: 'EventEdge';
+  /** The event's place in the list: pass it as `after` or `before` to page from here. */
   cursor: Scalars['String']['output'];
+  /** The event. */
   node: Event;
 };
 
@@ -142,9 +172,11 @@ export type EventError = {
   code: Scalars['String']['output'];
   /** The input field at fault, when there is one. */
   field: Maybe<Scalars['String']['output']>;
+  /** What was wrong, naming the field and the rule. */
   message: Scalars['String']['output'];
 };
 
+/** Which events to read. Every condition given must hold; none given matches every event. */
 export type EventFilter = {
   /** Leaves out every event carrying any of the listed key/value pairs. */
   excludeTags?: InputMaybe<Scalars['TagMap']['input']>;
@@ -156,6 +188,7 @@ export type EventFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Events carrying, for every key, at least one of the listed values. */
   tags?: InputMaybe<Scalars['TagMap']['input']>;
+  /** Which time the window [from, to) applies to. */
   timeField?: InputMaybe<TimeField>;
   /** End of the time window, exclusive. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -163,55 +196,87 @@ export type EventFilter = {
 
 /**
  * An event to write. Which fields are required and what absent fields mean depends on the
- * mutation: see each mutation.
+ * mutation: see each mutation. In updateEvent the maps are JSON Merge Patches (RFC 7386).
  */
 export type EventInput = {
+  /** Free text, at most 64 KiB (UTF-8). null: empty. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Links by name. In updateEvent a given name replaces that link, a name mapped to null
+   * removes it, names not given are kept, and null removes every link.
+   */
   detailUrls?: InputMaybe<Scalars['URLMap']['input']>;
+  /** When the change ended; not before startTime. */
   endTime?: InputMaybe<Scalars['DateTime']['input']>;
   /** Absent on create: a uuid v4 is generated. Required by replace, update and merge. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** The id of the event that caused this one; never the event's own id, and no cycles. null: none. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
   /** Merge sets it when the event has none; a different one is a CONFLICT, as for parentId. */
   sourceId?: InputMaybe<Scalars['String']['input']>;
-  /** No time given: both are now. One given: both are it. */
+  /** No time given: both are now. One given: both are it. A null time counts as not given. */
   startTime?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Tags by key. In updateEvent a given key replaces that key's values, a key mapped to null
+   * or [] removes it, keys not given are kept, and null removes every tag.
+   */
   tags?: InputMaybe<Scalars['TagMap']['input']>;
 };
 
 /** An event and the tree of the events it caused. */
 export type EventNode = {
   __typename?: 'EventNode';
+  /** The nodes of the events this one caused, newest start time first. */
   children: Array<EventNode>;
   /** How far below the root of the requested tree this node is (the root is 0). */
   depth: Scalars['Int']['output'];
+  /** The event at this node of the tree. */
   event: Event;
   /** True when this node has children that were left out because of maxDepth or the size limit. */
   truncated: Scalars['Boolean']['output'];
 };
 
 /** A stored earlier version of an event, as it was at that revision. */
-export type EventRevision = {
+export type EventRevision = Node & {
   __typename?: 'EventRevision';
   /** The name of the token that made this version; null when it was made without one. */
   changedBy: Maybe<Scalars['String']['output']>;
+  /** When the event was first stored. */
   createdAt: Scalars['DateTime']['output'];
+  /** The description the event had at this revision. */
   description: Scalars['String']['output'];
+  /** The detail URLs the event had at this revision. */
   detailUrls: Scalars['URLMap']['output'];
+  /** The end time the event had at this revision. */
   endTime: Scalars['DateTime']['output'];
+  /** The id of the event this is a version of. */
+  eventId: Scalars['ID']['output'];
+  /**
+   * The id of this version: unique to the event, its revision and when the event was
+   * created, so that caches keep every version apart. Opaque; `node(id:)` reads it back.
+   * The event's own id is `eventId`.
+   */
   id: Scalars['ID']['output'];
+  /** The parent id the event had at this revision. */
   parentId: Maybe<Scalars['ID']['output']>;
+  /** The revision number of this version (1 is the version first created). */
   revision: Scalars['Int']['output'];
+  /** The source id the event had at this revision. */
   sourceId: Maybe<Scalars['String']['output']>;
+  /** The start time the event had at this revision. */
   startTime: Scalars['DateTime']['output'];
+  /** The tags the event had at this revision. */
   tags: Scalars['TagMap']['output'];
+  /** When this version was made. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
 /** How many matching events start in [start, start + interval). */
 export type HistogramBucket = {
   __typename?: 'HistogramBucket';
+  /** How many matching events start in the bucket. */
   count: Scalars['Int']['output'];
+  /** The start of the bucket. */
   start: Scalars['DateTime']['output'];
 };
 
@@ -222,9 +287,11 @@ export type LaneHistogram = {
   buckets: Array<HistogramBucket>;
   /** How many matching events carry the value, over the whole window. */
   count: Scalars['Int']['output'];
+  /** The tag value of this lane. */
   value: Scalars['String']['output'];
 };
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an event; an existing id is a CONFLICT. */
@@ -253,21 +320,32 @@ export type Mutation = {
   restoreEvent: Event;
   /** Revokes a token at once (admin scope); its name stays taken. */
   revokeToken: Token;
-  /** Overwrites the given fields and keeps the others. Without upsert a missing event is NOT_FOUND. */
+  /**
+   * Changes the given fields and keeps the others. Fields: a given value overwrites, null
+   * clears parentId, sourceId and description, a null time counts as not given. tags and
+   * detailUrls are JSON Merge Patches (RFC 7386): a given tag key or detail-URL name replaces
+   * that key, null (or [] for a tag) removes it, keys not given are kept; e.g.
+   * {"id": "deploy-4711", "tags": {"status": ["success"], "pending_reason": null}} moves the
+   * status and keeps every other tag. Without upsert a missing event is NOT_FOUND; with it,
+   * the patch is applied to an empty event.
+   */
   updateEvent: Event;
 };
 
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type MutationCreateEventArgs = {
   event: EventInput;
 };
 
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type MutationCreateEventsArgs = {
   events: Array<EventInput>;
 };
 
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type MutationCreateTokenArgs = {
   name: Scalars['String']['input'];
   namespace?: InputMaybe<Scalars['TagMap']['input']>;
@@ -275,45 +353,74 @@ export type MutationCreateTokenArgs = {
 };
 
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type MutationDeleteEventArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type MutationMergeEventArgs = {
   event: EventInput;
   upsert?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type MutationReplaceEventArgs = {
   event: EventInput;
   upsert?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type MutationRestoreEventArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type MutationRevokeTokenArgs = {
   name: Scalars['String']['input'];
 };
 
 
+/** What a writer may do. Bad input is BAD_USER_INPUT naming the field and the rule, and nothing is written. */
 export type MutationUpdateEventArgs = {
   event: EventInput;
   upsert?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  /** Pass as `after` to get the next page. */
-  endCursor: Maybe<Scalars['String']['output']>;
-  hasNextPage: Scalars['Boolean']['output'];
+/**
+ * An object with an id unique among all objects of the API, which `Query.node` finds again
+ * (the Global Object Identification of Relay): clients such as Apollo Client and Relay
+ * cache and refetch objects by it.
+ */
+export type Node = {
+  /** Unique among all objects of the API; pass it to `node(id:)` to read the object again. */
+  id: Scalars['ID']['output'];
 };
 
+/** Where a page lies in the whole list (Relay's cursor connections). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last event; pass it as `after` to get the next page. Null for an empty page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /**
+   * True when more events follow this page: known when paging forwards (first), and after a
+   * `before` cursor when an event lies past it.
+   */
+  hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when more events come before this page: known when paging backwards (last), and
+   * before an `after` cursor when an event lies there.
+   */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first event; pass it as `before` to get the page before. Null for an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** What a reader may ask for. */
 export type Query = {
   __typename?: 'Query';
   /** One event by id; null when there is none. */
@@ -323,24 +430,29 @@ export type Query = {
    * direct children; at most 10000 events are returned. Null when the event does not exist.
    */
   eventTree: Maybe<EventNode>;
-  /** Events matching the filter, newest start time first. `first` is 0..1000. */
+  /**
+   * Events matching the filter, newest start time first, as a Relay cursor connection: page
+   * forwards with `first` and `after`, backwards with `last` and `before` (not `first` and
+   * `last` together). Neither given: the first 50.
+   */
   events: EventConnection;
   /**
    * Counts of the matching events per time bucket, by start time, over the filter's window
-   * [from, to) (both required). `interval` is a number and a unit: 30s, 5m, 1h, 1d, 1w;
-   * buckets are aligned to multiples of it, at most 10000.
+   * [from, to) (both required). Buckets are aligned to multiples of the interval, at most 10000.
    */
   histogram: Array<HistogramBucket>;
   /**
    * The histogram of each value of one tag key (a timeline's lanes): for the `first` values
-   * with the most matching events (0..1000), the count per time bucket, by start time, over
-   * the filter's window. Lets a view show where every lane is busy when the window holds
+   * with the most matching events, the count per time bucket, by start time, over the
+   * filter's window. Lets a view show where every lane is busy when the window holds
    * more events than it can draw. Buckets without events are left out.
    */
   laneHistogram: Array<LaneHistogram>;
-  /** The tag keys of the matching events, the most common first (ties by key). `first` is 0..1000. */
+  /** Any object with an id by that id (Relay's Global Object Identification); null when there is none. */
+  node: Maybe<Node>;
+  /** The tag keys of the matching events, the most common first (ties by key). */
   tagKeys: Array<TagKeyCount>;
-  /** The values of one tag key among the matching events, the most common first. `first` is 0..1000. */
+  /** The values of one tag key among the matching events, the most common first. */
   tagValues: Array<TagValueCount>;
   /** Every API token, revoked ones too, oldest first. Needs the admin scope. */
   tokens: Array<Token>;
@@ -349,30 +461,37 @@ export type Query = {
 };
 
 
+/** What a reader may ask for. */
 export type QueryEventArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What a reader may ask for. */
 export type QueryEventTreeArgs = {
   id: Scalars['ID']['input'];
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** What a reader may ask for. */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** What a reader may ask for. */
 export type QueryHistogramArgs = {
   filter: EventFilter;
   interval: Scalars['String']['input'];
 };
 
 
+/** What a reader may ask for. */
 export type QueryLaneHistogramArgs = {
   filter: EventFilter;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -381,12 +500,20 @@ export type QueryLaneHistogramArgs = {
 };
 
 
+/** What a reader may ask for. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** What a reader may ask for. */
 export type QueryTagKeysArgs = {
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** What a reader may ask for. */
 export type QueryTagValuesArgs = {
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -395,10 +522,14 @@ export type QueryTagValuesArgs = {
 
 /** What a token (or a request without one) may do. Each scope includes the ones before it. */
 export type Scope =
+  /** Also create, list and revoke tokens. */
   | 'ADMIN'
+  /** Read events, facets and live changes. */
   | 'READ'
+  /** Also create, change, delete and restore events. */
   | 'WRITE';
 
+/** Live changes. */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -412,6 +543,7 @@ export type Subscription = {
 };
 
 
+/** Live changes. */
 export type SubscriptionEventChangedArgs = {
   filter?: InputMaybe<EventFilter>;
 };
@@ -419,14 +551,18 @@ export type SubscriptionEventChangedArgs = {
 /** A tag key and how many of the matching events carry it. */
 export type TagKeyCount = {
   __typename?: 'TagKeyCount';
+  /** How many matching events carry the key. */
   count: Scalars['Int']['output'];
+  /** The tag key. */
   key: Scalars['String']['output'];
 };
 
 /** A value of a tag key and how many of the matching events carry it. */
 export type TagValueCount = {
   __typename?: 'TagValueCount';
+  /** How many matching events carry the value. */
   count: Scalars['Int']['output'];
+  /** The tag value. */
   value: Scalars['String']['output'];
 };
 
@@ -440,22 +576,28 @@ export type TimeField =
 /** An API token. Its secret is shown once, when it is created, and is stored only as a hash. */
 export type Token = {
   __typename?: 'Token';
+  /** When the token was created. */
   createdAt: Scalars['DateTime']['output'];
   /** The token that created this one; null when created without one. */
   createdBy: Maybe<Scalars['String']['output']>;
-  /** Recorded at most once a minute. */
+  /** When the token was last used; recorded at most once a minute. Null when never used. */
   lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The token's name, unique; it is recorded as changedBy of the versions it makes. */
   name: Scalars['String']['output'];
   /** Tags every event written with this token must carry, e.g. {"source": ["jenkins"]}. */
   namespace: Maybe<Scalars['TagMap']['output']>;
+  /** When the token was revoked; null while it is valid. */
   revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What the token may do. */
   scopes: Array<Scope>;
 };
 
+/** The caller of a request, as the server sees it. */
 export type Viewer = {
   __typename?: 'Viewer';
   /** Tags every event written by this caller must carry; null when it may write any event. */
   namespace: Maybe<Scalars['TagMap']['output']>;
+  /** What the caller may do. */
   scopes: Array<Scope>;
   /** The token's name; null for a request without a token. */
   token: Maybe<Scalars['String']['output']>;

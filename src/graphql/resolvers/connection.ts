@@ -1,13 +1,10 @@
 import { encodeCursor } from '../../domain/query';
-import type { EventConnectionResolvers, EventEdgeResolvers } from '../__generated__/resolvers';
+import type { EventConnectionResolvers, EventEdgeResolvers, PageInfoResolvers } from '../__generated__/resolvers';
 
 export const EventConnection: EventConnectionResolvers = {
   edges: (page) => page.events,
   nodes: (page) => page.events,
-  pageInfo: (page) => {
-    const last = page.events.at(-1);
-    return { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(last) : null };
-  },
+  pageInfo: (page) => page,
   // Counted only when asked for: it is a second query.
   totalCount: (page, _, { events, actor }) => events.count(actor, page.query),
 };
@@ -15,4 +12,18 @@ export const EventConnection: EventConnectionResolvers = {
 export const EventEdge: EventEdgeResolvers = {
   cursor: (event) => encodeCursor(event),
   node: (event) => event,
+};
+
+export const PageInfo: PageInfoResolvers = {
+  // Beyond a cursor against the direction of reading this is a second (one-event) query.
+  hasNextPage: (page, _, { events, actor }) => events.pageContinues(actor, page, 'next'),
+  hasPreviousPage: (page, _, { events, actor }) => events.pageContinues(actor, page, 'previous'),
+  startCursor: (page) => {
+    const first = page.events[0];
+    return first ? encodeCursor(first) : null;
+  },
+  endCursor: (page) => {
+    const last = page.events.at(-1);
+    return last ? encodeCursor(last) : null;
+  },
 };

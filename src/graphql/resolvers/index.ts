@@ -2,9 +2,10 @@ import type { Resolvers } from '../__generated__/resolvers';
 import { DateTimeScalar, TagMapScalar, URLMapScalar } from '../scalars';
 import { Token, Viewer } from './access';
 import { CreateEventResult, CreateEventsResult } from './batch';
-import { EventConnection, EventEdge } from './connection';
+import { EventConnection, EventEdge, PageInfo } from './connection';
 import { Event } from './event';
 import { Mutation } from './mutation';
+import { EventRevision, Node } from './node';
 import { Query } from './query';
 import { Subscription } from './subscription';
 
@@ -18,6 +19,9 @@ export const resolvers: Resolvers = {
   Event,
   EventConnection,
   EventEdge,
+  PageInfo,
+  Node,
+  EventRevision,
   CreateEventsResult,
   CreateEventResult,
   Viewer,

@@ -1,11 +1,12 @@
 import { LIMITS } from '../../domain/limits';
 import type { QueryResolvers } from '../__generated__/resolvers';
 import { accessQueries } from './access';
+import { nodeQueries } from './node';
 
 export const Query: QueryResolvers = {
   event: (_, { id }, { events, actor }) => events.get(actor, id),
-  events: async (_, { filter, first, after }, { events, loaders, actor }) => {
-    const page = await events.list(actor, filter, first, after);
+  events: async (_, { filter, first, after, last, before }, { events, loaders, actor }) => {
+    const page = await events.list(actor, filter, { first, after, last, before });
     // Parent lookups of events on this page need no second read of them.
     for (const event of page.events) loaders.eventById.prime(event.id, event);
     return page;
@@ -17,4 +18,5 @@ export const Query: QueryResolvers = {
   laneHistogram: (_, { key, filter, interval, first }, { events, actor }) =>
     events.laneHistogram(actor, key, filter, interval, first),
   ...accessQueries,
+  ...nodeQueries,
 };

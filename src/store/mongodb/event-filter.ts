@@ -8,8 +8,13 @@ import { escapeRegex, type EventQuery, type PagePosition } from '../../domain/qu
 import { tagPair, tagPairs, type EventDocument } from './event-document';
 
 export const PAGE_ORDER = { startTime: -1, _id: -1 } as const;
+/** The page order read from its other end (last/before); the same indexes serve it. */
+export const REVERSE_PAGE_ORDER = { startTime: 1, _id: 1 } as const;
 
-export function eventFilter(query: EventQuery, after?: PagePosition): Filter<EventDocument> {
+export function eventFilter(
+  query: EventQuery,
+  { after, before }: { after?: PagePosition; before?: PagePosition } = {},
+): Filter<EventDocument> {
   const top: Filter<EventDocument> = {};
   const and: Filter<EventDocument>[] = [];
   if (query.parentId !== undefined) top.parentId = query.parentId;
@@ -26,6 +31,11 @@ export function eventFilter(query: EventQuery, after?: PagePosition): Filter<Eve
   if (after) {
     and.push({
       $or: [{ startTime: { $lt: after.startTime } }, { startTime: after.startTime, _id: { $lt: after.id } }],
+    });
+  }
+  if (before) {
+    and.push({
+      $or: [{ startTime: { $gt: before.startTime } }, { startTime: before.startTime, _id: { $gt: before.id } }],
     });
   }
   if (and.length > 0) top.$and = and;

@@ -2,7 +2,7 @@
 import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { ConflictError } from '../../domain/errors';
 import type { EventRecord } from '../../domain/event';
-import type { EventStore } from '../../domain/event-store';
+import type { EventStore, PageBounds } from '../../domain/event-store';
 import {
   countIntoBuckets,
   countIntoLanes,
@@ -11,9 +11,9 @@ import {
   type TagKeyCount,
   type TagValueCount,
 } from '../../domain/facets';
-import { escapeRegex, type EventQuery, type PagePosition } from '../../domain/query';
+import { escapeRegex, type EventQuery } from '../../domain/query';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
-import { eventFilter, oneOf, PAGE_ORDER } from './event-filter';
+import { eventFilter, oneOf, PAGE_ORDER, REVERSE_PAGE_ORDER } from './event-filter';
 import { ensureIndexes } from './indexes';
 import { DUPLICATE_KEY, guard, isDuplicateKey, isStoreUnreachable } from './store-errors';
 import { tombstoneEntry, VersionLog, versionEntry, type VersionEntry } from './version-log';
@@ -90,21 +90,18 @@ export class MongoEventRepository implements EventStore {
     });
   }
 
-  findPage(
-    query: EventQuery,
-    limit: number,
-    from: { after?: PagePosition; skip?: number } = {},
-  ): Promise<EventRecord[]> {
-    return this.guard(async () =>
-      (
+  findPage(query: EventQuery, limit: number, from: PageBounds = {}): Promise<EventRecord[]> {
+    return this.guard(async () => {
+      const events = (
         await this.events
-          .find(eventFilter(query, from.after), this.reads)
-          .sort(PAGE_ORDER)
+          .find(eventFilter(query, from), this.reads)
+          .sort(from.backward ? REVERSE_PAGE_ORDER : PAGE_ORDER)
           .skip(from.skip ?? 0)
           .limit(limit)
           .toArray()
-      ).map(fromDocument),
-    );
+      ).map(fromDocument);
+      return from.backward ? events.reverse() : events;
+    });
   }
 
   count(query: EventQuery): Promise<number> {
@@ -222,6 +219,15 @@ export class MongoEventRepository implements EventStore {
   findRevisions(events: readonly EventRecord[], last: number): Promise<EventRecord[][]> {
     if (events.length === 0) return Promise.resolve([]);
     return this.guard(() => this.log.earlierVersions(events, last));
+  }
+
+  findRevision(event: EventRecord, revision: number): Promise<EventRecord | null> {
+    // The log also holds the current version (and claims beyond it): only earlier ones count.
+    if (revision >= event.revision) return Promise.resolve(null);
+    return this.guard(async () => {
+      const entry = await this.log.find(event.id, event.createdAt, revision);
+      return entry && !entry.deleted ? fromDocument(entry.event) : null;
+    });
   }
 
   findDeleted(id: string): Promise<{ last: EventRecord; deletedAs: number } | null> {

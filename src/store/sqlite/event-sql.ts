@@ -5,6 +5,7 @@
  * lookup per candidate row. Lists are passed as one JSON parameter (json_each), so that a
  * statement's text does not depend on how many values it is given and stays cached.
  */
+import type { PageBounds } from '../../domain/event-store';
 import type { EventQuery, PagePosition } from '../../domain/query';
 import { DAY_MS } from './database';
 
@@ -30,6 +31,8 @@ interface Matching {
 }
 
 const ORDER = 'ORDER BY s.start_ms DESC, s.id DESC';
+/** The page order read from its other end (last/before), which the same indexes serve. */
+const REVERSE_ORDER = 'ORDER BY s.start_ms ASC, s.id ASC';
 /** The numbers of a key's pairs with any of the values (a JSON list). */
 const PAIRS_OF = 'SELECT pair FROM tag_pairs WHERE key = ? AND value IN (SELECT value FROM json_each(?))';
 
@@ -73,10 +76,10 @@ function addWindow(a: string, query: EventQuery, where: Conditions): void {
   where.add(`((${inWindow('start_ms')}) OR (${inWindow('end_ms')}))`);
 }
 
-/** The rows matching a query (and starting in `startWindow` when given), after `after`. */
+/** The rows matching a query (and starting in `startWindow` when given), between `after` and `before`. */
 function matching(
   query: EventQuery,
-  options: { after?: PagePosition; startWindow?: { from: Date; to: Date } } = {},
+  options: { after?: PagePosition; before?: PagePosition; startWindow?: { from: Date; to: Date } } = {},
 ): Matching {
   const where = new Conditions();
   const [driving, ...otherTags] = Object.entries(query.tags ?? {});
@@ -120,13 +123,18 @@ function matching(
   if (options.after) {
     where.add('(s.start_ms, s.id) < (?, ?)', options.after.startTime.getTime(), options.after.id);
   }
+  if (options.before) {
+    where.add('(s.start_ms, s.id) > (?, ?)', options.before.startTime.getTime(), options.before.id);
+  }
   return { body: `FROM ${from}${where.where()}`, params: where.params };
 }
 
-export function pageSql(query: EventQuery, limit: number, from: { after?: PagePosition; skip?: number } = {}): Sql {
-  const m = matching(query, { after: from.after });
+/** A page's rows; with `backward` in reverse page order (the caller turns them round). */
+export function pageSql(query: EventQuery, limit: number, from: PageBounds = {}): Sql {
+  const m = matching(query, { after: from.after, before: from.before });
   const doc = query.tags && Object.keys(query.tags).length > 0 ? 'e.doc' : 's.doc';
-  return { text: `SELECT ${doc} ${m.body} ${ORDER} LIMIT ? OFFSET ?`, params: [...m.params, limit, from.skip ?? 0] };
+  const order = from.backward ? REVERSE_ORDER : ORDER;
+  return { text: `SELECT ${doc} ${m.body} ${order} LIMIT ? OFFSET ?`, params: [...m.params, limit, from.skip ?? 0] };
 }
 
 export function countSql(query: EventQuery): Sql {

@@ -7,9 +7,9 @@
 import type Database from 'better-sqlite3';
 import { ConflictError } from '../../domain/errors';
 import type { EventRecord } from '../../domain/event';
-import type { EventStore } from '../../domain/event-store';
+import type { EventStore, PageBounds } from '../../domain/event-store';
 import type { HistogramCount, LaneCount, TagKeyCount, TagValueCount } from '../../domain/facets';
-import type { EventQuery, PagePosition } from '../../domain/query';
+import type { EventQuery } from '../../domain/query';
 import { countSql, histogramSql, laneHistogramSql, pageSql, tagKeysSql, tagValuesSql, type Sql } from './event-sql';
 import { decodeEvent, encodeEvent } from '../../domain/portable-event';
 import type { ReadExecutor, ReadWeight } from './read-pool';
@@ -121,12 +121,10 @@ export class SqliteEventStore implements EventStore {
     return new Set(found as string[]);
   }
 
-  async findPage(
-    query: EventQuery,
-    limit: number,
-    from: { after?: PagePosition; skip?: number } = {},
-  ): Promise<EventRecord[]> {
-    return ((await this.readColumn(pageSql(query, limit, from), 'heavy')) as string[]).map((doc) => decodeEvent(doc));
+  async findPage(query: EventQuery, limit: number, from: PageBounds = {}): Promise<EventRecord[]> {
+    const docs = (await this.readColumn(pageSql(query, limit, from), 'heavy')) as string[];
+    const events = docs.map((doc) => decodeEvent(doc));
+    return from.backward ? events.reverse() : events;
   }
 
   async count(query: EventQuery): Promise<number> {
@@ -226,6 +224,19 @@ export class SqliteEventStore implements EventStore {
         .filter(([id, created]) => id === event.id && created === event.createdAt.getTime())
         .map(([, , , doc]) => decodeEvent(doc as string)),
     );
+  }
+
+  async findRevision(event: EventRecord, revision: number): Promise<EventRecord | null> {
+    if (revision >= event.revision) return null; // the current version is not an earlier one
+    const [doc] = await this.readColumn(
+      {
+        text: `SELECT doc FROM event_versions
+               WHERE event_id = ? AND created_ms = ? AND revision = ? AND deleted = 0`,
+        params: [event.id, event.createdAt.getTime(), revision],
+      },
+      'light',
+    );
+    return typeof doc === 'string' ? decodeEvent(doc) : null;
   }
 
   findDeleted(id: string): Promise<{ last: EventRecord; deletedAs: number } | null> {

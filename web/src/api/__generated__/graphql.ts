@@ -4,11 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What happened to an event. */
 export type ChangeKind =
+  /** The event was created (or restored). */
   | 'CREATED'
+  /** The event was deleted. */
   | 'DELETED'
+  /** The event was replaced, updated or merged into. */
   | 'UPDATED';
 
+/** Which events to read. Every condition given must hold; none given matches every event. */
 export type EventFilter = {
   /** Leaves out every event carrying any of the listed key/value pairs. */
   excludeTags?: Record<string, string[]> | null | undefined;
@@ -20,6 +25,7 @@ export type EventFilter = {
   search?: string | null | undefined;
   /** Events carrying, for every key, at least one of the listed values. */
   tags?: Record<string, string[]> | null | undefined;
+  /** Which time the window [from, to) applies to. */
   timeField?: TimeField | null | undefined;
   /** End of the time window, exclusive. */
   to?: string | number | null | undefined;
