@@ -6,6 +6,7 @@ import { TokenService } from './domain/token-service';
 import { ensureFirstToken } from './first-token';
 import { AccessPolicy, isLoopback } from './http/access';
 import { buildApp } from './http/app';
+import { EtsMetrics, MAX_OPERATION_NAMES } from './http/metrics';
 import { openStorage, type Storage } from './store/storage';
 import type { StoreCallListener } from './store/observed-store';
 import { createFeed, type Feed } from './feed/create-feed';
@@ -31,7 +32,16 @@ export interface StartOptions {
 
 export async function startEts(config: Config, options: StartOptions = {}): Promise<RunningEts> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const store = await openStorage({ ...config, database: options.database }, logger, options.onStoreCall);
+  const metrics = new EtsMetrics({
+    onOperationNamesFull: () =>
+      logger.warn(
+        `more than ${MAX_OPERATION_NAMES} GraphQL operation names were seen: the metrics count further ones as "(other)"`,
+      ),
+  });
+  const store = await openStorage({ ...config, database: options.database }, logger, (call) => {
+    metrics.observeStoreCall(call);
+    options.onStoreCall?.(call);
+  });
   // Instances sharing a database share a channel.
   const feed = await createFeed(config.redisUrl, `ets:changes:${store.channel}`, logger).catch(
     async (error: unknown) => {
@@ -39,7 +49,8 @@ export async function startEts(config: Config, options: StartOptions = {}): Prom
       throw error;
     },
   );
-  const events = new EventService(store.events, feed, { limits: config.limits });
+  metrics.watch({ subscriptions: () => feed.size, ...(store.kind === 'sqlite' && { readers: store.readerStats }) });
+  const events = new EventService(store.events, metrics.countWrites(feed), { limits: config.limits });
   const tokens = new TokenService(store.tokens, {
     onTouchError: (error) => logger.warn({ err: error }, "could not record a token's last use"),
   });
@@ -54,6 +65,7 @@ export async function startEts(config: Config, options: StartOptions = {}): Prom
     limits: config.limits,
     corsOrigins: config.corsOrigins,
     webhooks: config.webhooks,
+    metrics,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -57,6 +57,14 @@ export interface SubscriptionOptions {
   /** The callers' rate, shared with HTTP: each operation on a socket counts as a request. */
   rate: RateLimiter;
   limits: Pick<ServerLimits, 'wsConnections' | 'subscriptionsPerConnection'>;
+  /** Told of deliveries and refusals (the metrics). */
+  observer?: SubscriptionObserver;
+}
+
+export interface SubscriptionObserver {
+  delivered(): void;
+  droppedSlowSubscriber(): void;
+  refused(limit: 'ETS_RATE_LIMIT' | 'ETS_MAX_WS_CONNECTIONS' | 'ETS_MAX_SUBSCRIPTIONS'): void;
 }
 
 /** Closes a connection whose connection_init names no valid token (graphql-ws' "Forbidden"). */
@@ -69,7 +77,7 @@ const RECHECK_EVERY_MS = 2_000;
 export function attachSubscriptionServer(
   server: Server,
   schema: GraphQLSchema,
-  { services, access, validationRules, corsOrigins, logger, rate, limits }: SubscriptionOptions,
+  { services, access, validationRules, corsOrigins, logger, rate, limits, observer }: SubscriptionOptions,
 ): SubscriptionServer {
   const { events, tokens, store } = services;
   const connectionsOf = new Map<string, number>();
@@ -85,6 +93,7 @@ export function attachSubscriptionServer(
     ) => {
       if (!isOriginAllowed(origin, req.headers.host, corsOrigins)) return done(false);
       if ((connectionsOf.get(addressOf(req)) ?? 0) >= limits.wsConnections) {
+        observer?.refused('ETS_MAX_WS_CONNECTIONS');
         return done(
           false,
           429,
@@ -142,8 +151,11 @@ export function attachSubscriptionServer(
       schema,
       validate: (schema, document) => validate(schema, document, rules),
       // Errors read as they do over HTTP: domain codes, and nothing internal.
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined,
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (result.errors) return { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) };
+        observer?.delivered();
+        return undefined;
+      },
       // The token travels in the connection_init payload: {"authorization": "Bearer <token>"}.
       onConnect: async ({ connectionParams, extra }) => {
         try {
@@ -174,6 +186,7 @@ export function attachSubscriptionServer(
         const caller = token === null ? `address ${addressOf(extra.request)}` : `token "${token}"`;
         const decision = rate.take(caller);
         if (!decision.allowed) {
+          observer?.refused('ETS_RATE_LIMIT');
           return [
             new GraphQLError(
               `too many requests from ${caller} (ETS_RATE_LIMIT); retry after ${decision.retryAfterSeconds}s`,
@@ -186,6 +199,7 @@ export function attachSubscriptionServer(
         let live = liveOf.get(extra.socket);
         if (!live) liveOf.set(extra.socket, (live = new Set()));
         if (live.size >= limits.subscriptionsPerConnection) {
+          observer?.refused('ETS_MAX_SUBSCRIPTIONS');
           return [
             new GraphQLError(
               `more than ${limits.subscriptionsPerConnection} operations at once on one connection (ETS_MAX_SUBSCRIPTIONS)`,
@@ -208,6 +222,7 @@ export function attachSubscriptionServer(
         connectionClosed: closedSignal(extra.socket),
         dropSlowSubscriber: (error) => {
           const socket = extra.socket;
+          observer?.droppedSlowSubscriber();
           logger.warn({ reason: error.message }, 'a subscriber fell too far behind: its subscription was ended');
           setTimeout(() => {
             if (socket.readyState !== socket.OPEN || socket.bufferedAmount === 0) return;

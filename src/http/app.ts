@@ -27,7 +27,9 @@ import { registerAuth } from './auth';
 import { registerCors } from './cors';
 import { errorReply } from './http-errors';
 import { jsonBodyParser } from './json-body';
+import { registerMetrics, type EtsMetrics } from './metrics';
 import { RateLimiter } from './rate-limit';
+import { forRequest, recordGraphQLOutcome, registerRequestLog, RequestLog } from './request-log';
 import { registerWebUi } from './web-ui';
 
 declare module 'fastify' {
@@ -46,13 +48,15 @@ export interface AppDependencies {
   logger: Logger;
   limits: ServerLimits;
   corsOrigins: readonly string[];
+  metrics: EtsMetrics;
   webhooks: WebhookSettings;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const { events, tokens, access, store, isStoreReady, logger, limits, corsOrigins } = deps;
+  const { events, tokens, access, store, isStoreReady, logger, limits, corsOrigins, metrics } = deps;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
+    logController: new RequestLog(),
     bodyLimit: limits.bodyBytes,
     // /api/v1/event and /api/v1/event/ are the same route, as are /event/x and /event/x/.
     // An id is up to 100 characters, which may take 200 UTF-16 units.
@@ -80,7 +84,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerCors(app, corsOrigins);
   // One rate per caller, over HTTP and websockets alike.
   const rate = new RateLimiter(limits.ratePerSecond, limits.rateBurst);
-  registerAuth(app, access, rate);
+  registerAuth(app, access, rate, () => metrics.refused('ETS_RATE_LIMIT'));
+  registerRequestLog(app);
 
   const schema = createSchema();
   const validationRules = queryLimitRules({
@@ -90,6 +95,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     pageSize: limits.pageSize,
   });
   const apollo = createApolloServer(app, schema, logger, validationRules);
+  apollo.addPlugin(recordGraphQLOutcome);
   await apollo.start();
   const services = { events, tokens, store };
   const subscriptions = attachSubscriptionServer(app.server, schema, {
@@ -100,12 +106,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger,
     rate,
     limits,
+    observer: metrics,
   });
+  metrics.watch({ websockets: () => subscriptions.clients });
   app.decorate('subscriptions', subscriptions);
   app.addHook('preClose', () => subscriptions.close());
 
   const graphql = fastifyApolloHandler(apollo, {
-    context: async (request) => createContext(services, request.actor),
+    context: async (request) => forRequest(createContext(services, request.actor), request),
   }) as unknown as RouteHandlerMethod;
   // One route per method, each its own operation in the OpenAPI document; Apollo validates.
   for (const method of ['GET', 'POST', 'OPTIONS'] as const) {
@@ -129,6 +137,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerGraphiQLAssets(app);
   registerWebUi(app);
 
+  registerMetrics(app, metrics);
   app.get('/healthz', { schema: APP_SCHEMAS.healthz }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: APP_SCHEMAS.readyz }, async (_, reply) => {
     const ready = await isStoreReady().catch(() => false);

@@ -15,19 +15,25 @@ declare module 'fastify' {
 }
 
 /**
- * Routes that read or change events; the UI's files, GraphiQL's and health checks are
- * public. Matched on the route, not the raw URL, which may be percent-encoded.
+ * Routes that read or change events, and the metrics; the UI's files, GraphiQL's and health
+ * checks are public. Matched on the route, not the raw URL, which may be percent-encoded.
  * The CDEvents hook takes tokens; GitHub's and GitLab's check their own signatures.
  */
-const API_ROUTES = /^\/(graphql|api\/|events?(\/|$)|hooks\/cdevents$)/;
+const API_ROUTES = /^\/(graphql|api\/|events?(\/|$)|metrics$|hooks\/cdevents$)/;
 // Replaced for every API request; other paths (assets, health) never look at it.
 const NOBODY_YET = null as unknown as Actor;
 
-export function registerAuth(app: FastifyInstance, access: AccessPolicy, rate: RateLimiter): void {
+export function registerAuth(
+  app: FastifyInstance,
+  access: AccessPolicy,
+  rate: RateLimiter,
+  onRateLimited: () => void = () => {},
+): void {
   app.decorateRequest('actor', NOBODY_YET);
   const count = (caller: string) => {
     const decision = rate.take(caller);
     if (decision.allowed) return;
+    onRateLimited();
     throw new HttpError(
       429,
       'RATE_LIMITED',

@@ -86,6 +86,7 @@ export class ReadPool implements ReadExecutor {
   private readonly queues: Record<ReadWeight, Job[]> = { light: [], heavy: [] };
   private nextId = 1;
   private closed = false;
+  private killed = 0;
   private readonly checkpoints: NodeJS.Timeout;
 
   constructor(
@@ -110,6 +111,11 @@ export class ReadPool implements ReadExecutor {
       this.queues[weight].push(job);
       this.dispatch();
     });
+  }
+
+  /** Reads waiting for a free reader, and readers stopped at a deadline so far (for the metrics). */
+  stats(): { waiting: number; killed: number } {
+    return { waiting: this.queues.light.length + this.queues.heavy.length, killed: this.killed };
   }
 
   async close(): Promise<void> {
@@ -182,6 +188,7 @@ export class ReadPool implements ReadExecutor {
     const stopped = this.readers[index] as Reader;
     this.readers[index] = this.spawn();
     stopped.process.kill('SIGKILL');
+    this.killed++;
     this.dispatch();
   }
 }

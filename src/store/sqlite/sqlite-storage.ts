@@ -15,6 +15,8 @@ export interface SqliteStorage extends StorageBase {
   file: string;
   /** Copies the database, as it is at one moment, to `destination` while it stays in use. */
   backup(destination: string): Promise<void>;
+  /** The reader processes' queue and deadline kills; none for a database in memory. */
+  readerStats?: () => { waiting: number; killed: number };
 }
 
 export interface SqliteOptions {
@@ -43,6 +45,7 @@ export function openSqliteStorage(dataDir: string, logger: Logger, options: Sqli
     channel: `sqlite:${file}`,
     events: new SqliteEventStore(db, reads),
     tokens: new SqliteTokenStore(db),
+    ...(reads instanceof ReadPool && { readerStats: () => reads.stats() }),
     // The schema is made when the file is opened: the store is ready while it answers.
     isReady: () => guardSync(() => db.open && probe.all() !== undefined),
     backup: async (destination) => {
