@@ -48,8 +48,8 @@ export interface EventPage {
   events: EventRecord[];
   query: EventQuery;
   request: PageRequest;
-  /** More matching events lie beyond the page in the direction it was read. */
-  hasMore: boolean;
+  /** More matching events lie beyond the page in the direction it was read; unknown for a page of 0. */
+  hasMore?: boolean;
 }
 
 /** The outcome of one item of a batch, at its input index. */
@@ -158,7 +158,7 @@ export class EventService {
     requireScope(actor, 'read');
     const query = readEventQuery(filter);
     const request = readPageRequest(page, this.limits.pageSize);
-    if (request.size === 0) return { events: [], query, request, hasMore: false };
+    if (request.size === 0) return { events: [], query, request };
     const { size, after, before, backward } = request;
     // One more than the page, so that the read itself tells whether more follow.
     const events = await this.store.findPage(query, size + 1, { after, before, backward });
@@ -174,7 +174,11 @@ export class EventService {
   async pageContinues(actor: Actor, page: EventPage, side: 'next' | 'previous'): Promise<boolean> {
     requireScope(actor, 'read');
     const { request, query } = page;
-    if (page.hasMore && request.backward === (side === 'previous')) return true;
+    if (request.backward === (side === 'previous')) {
+      // A page of none read nothing: whether any event lies between its cursors at all.
+      const { after, before, backward } = request;
+      if (page.hasMore ?? (await this.store.findPage(query, 1, { after, before, backward })).length > 0) return true;
+    }
     const cursor = side === 'next' ? request.before : request.after;
     if (!cursor) return false;
     const beyond = await this.store.findPage(

@@ -309,6 +309,11 @@ describe('connection arguments', () => {
     const page = dataOf(await ets.gql<Page>(EVENTS.loc!.source.body, { filter: { tags: { run: [run] } } })).events;
     expect(page.edges).toHaveLength(50);
     expect(page.pageInfo.hasNextPage).toBe(true);
+    // A page of none still tells whether there is more, as Relay's spec has it.
+    const none = async (size: Record<string, number>) =>
+      dataOf(await ets.gql<Page>(EVENTS.loc!.source.body, { filter: { tags: { run: [run] } }, ...size })).events;
+    expect((await none({ first: 0 })).pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect((await none({ last: 0 })).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     const empty = dataOf(await ets.gql<Page>(EVENTS.loc!.source.body, { filter: { tags: { run: [uniqueId()] } } }));
     expect(empty.events.pageInfo).toEqual({
       hasNextPage: false,
