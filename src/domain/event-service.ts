@@ -358,10 +358,45 @@ export class EventService {
     requireScope(actor, 'write');
     const rule = readWrite(mode, input);
     if (rule.id === undefined) throw new ValidationError('event.id', `is required to ${mode} an event`);
-    const id = rule.id;
+    return this.writeOnce(actor, rule.id, () => rule, upsert);
+  }
+
+  /**
+   * Replaces (or creates) the event with what `decide` makes of its stored version (null:
+   * none), under the same lock, revision check and retry as every write: `decide` runs again
+   * when another writer changed the event meanwhile, so a caller that joins its news with
+   * the stored event (a webhook delivery) never undoes another instance's write.
+   */
+  async reconcile(
+    actor: Actor,
+    rawId: string,
+    decide: (stored: EventRecord | null) => RawEventInput,
+  ): Promise<EventRecord> {
+    requireScope(actor, 'write');
+    const id = readId(rawId, 'event.id');
+    return this.writeOnce(
+      actor,
+      id,
+      (stored) => {
+        const rule = readWrite('replace', decide(stored));
+        if (rule.id !== id) throw new ValidationError('event.id', `must stay "${id}"`);
+        return rule;
+      },
+      true,
+    );
+  }
+
+  /** One write under the event's lock, retried until it commits on the version it was computed from. */
+  private writeOnce(
+    actor: Actor,
+    id: string,
+    ruleFor: (existing: EventRecord | null) => WriteRule,
+    upsert: boolean,
+  ): Promise<EventRecord> {
     return this.locks.run(id, () =>
       retryUntilDone(id, async () => {
         const existing = await this.store.findById(id);
+        const rule = ruleFor(existing);
         const now = this.now();
         if (!existing) {
           if (!upsert) throw new NotFoundError(id);

@@ -1,12 +1,11 @@
 /**
- * Records mapped deliveries through the EventService: each event is read, joined with the
- * delivery (hook-event.ts) and written back whole as a replace, which the service skips when
- * nothing changed. Deliveries about one event queue up in this process, so two at once do
- * not both start from the same stored version.
+ * Records mapped deliveries through the EventService: each event's stored version is joined
+ * with the delivery (hook-event.ts) and written back whole, which the service skips when
+ * nothing changed. The service's `reconcile` joins again when another writer (another
+ * instance, another delivery) changed the event meanwhile, so no delivery undoes another.
  */
 import type { Actor } from '../../domain/access';
 import type { EventService } from '../../domain/event-service';
-import { KeyLock } from '../../domain/key-lock';
 import { LIMITS } from '../../domain/limits';
 import { joinDelivery, type HookEvent } from './hook-event';
 
@@ -18,8 +17,6 @@ export interface RecordedEvent {
 }
 
 export class HookWriter {
-  private readonly locks = new KeyLock();
-
   constructor(
     private readonly events: EventService,
     private readonly now: () => Date = () => new Date(),
@@ -28,16 +25,19 @@ export class HookWriter {
   /** Records the events in order (parents first). */
   async record(actor: Actor, hooks: readonly HookEvent[]): Promise<RecordedEvent[]> {
     const recorded: RecordedEvent[] = [];
-    for (const hook of hooks) recorded.push(await this.locks.run(hook.id, () => this.recordOne(actor, hook)));
+    for (const hook of hooks) recorded.push(await this.recordOne(actor, hook));
     return recorded;
   }
 
   private async recordOne(actor: Actor, hook: HookEvent): Promise<RecordedEvent> {
     const stored = await this.events.get(actor, hook.id);
     const parentId = hook.parentId ?? (stored?.parentId ? undefined : await this.linkedParent(actor, hook));
-    const next = joinDelivery(stored, { ...hook, parentId }, this.now());
-    const written = await this.events.write(actor, 'replace', next, true);
-    return { id: written.id, revision: written.revision, changed: written.revision !== stored?.revision };
+    let joinedRevision: number | undefined;
+    const written = await this.events.reconcile(actor, hook.id, (current) => {
+      joinedRevision = current?.revision;
+      return joinDelivery(current, { ...hook, parentId }, this.now());
+    });
+    return { id: written.id, revision: written.revision, changed: written.revision !== joinedRevision };
   }
 
   /** The first recorded event, other than this one, carrying one of the linked tag values. */
