@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { projectRoot } from '../src/paths';
 import { startEts } from '../src/start';
-import { EtsClient } from '../src/client';
+import { EtsClient } from 'ets-client';
 import { loadConfig } from '../src/config';
 import { launchChromium } from '../test/helpers/browser';
 import { incidentStory } from '../test/fixtures/incident-story';

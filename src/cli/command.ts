@@ -1,6 +1,6 @@
 /** What the commands share: their action wrapper and exit code, the client, the filter flags, output. */
 import type { Command } from 'commander';
-import { EtsClient, type EventFilter } from '../client';
+import { EtsClient, type EventFilter } from 'ets-client';
 import { collect, pairs, serverUrl, UsageError } from './args';
 import { parseTimeFlag } from './time-input';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { EtsError } from '../client';
+import { EtsError } from 'ets-client';
 import { ConfigError } from '../config';
 import { projectRoot } from '../paths';
 import { collect, SERVER_RULE, UsageError } from './args';

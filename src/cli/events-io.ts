@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { type EtsClient, type EventData, type EventFilter, type EventInput } from '../client';
+import { type EtsClient, type EventData, type EventFilter, type EventInput } from 'ets-client';
 
 const BATCH = 500;
 const INPUT_FIELDS = [

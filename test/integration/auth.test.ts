@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { EtsClient } from '../../src/client';
+import { EtsClient } from 'ets-client';
 import { runEts } from '../helpers/cli';
 import { dataOf, startTestEts, uniqueId, type GraphQLResponse, type TestEts } from '../helpers/ets';
 import { subscribe } from '../helpers/subscriber';

@@ -1,6 +1,6 @@
 /** The typed client against the real server, including retries over a faulty network. */
 import { createServer, connect, type Server } from 'node:net';
-import { EtsClient } from '../../src/client';
+import { EtsClient } from 'ets-client';
 import { startTestEts, uniqueId, untilSubscribers, type TestEts } from '../helpers/ets';
 
 let ets: TestEts;

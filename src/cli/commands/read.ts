@@ -1,7 +1,7 @@
 /** `ets get`, `query`, `tail` and `export`: reading events. */
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
-import { EtsError, type EventData } from '../../client';
+import { EtsError, type EventData } from 'ets-client';
 import { UsageError } from '../args';
 import { action, clientOf, examples, filterOf, print, withFilterOptions, type FilterOptions } from '../command';
 import { exportEvents } from '../events-io';

@@ -1,6 +1,6 @@
 /** `ets send`: one event from one line of a deploy script. */
 import { Option, type Command } from 'commander';
-import type { EventInput } from '../../client';
+import type { EventInput } from 'ets-client';
 import { collect, links, pairs, UsageError } from '../args';
 import { action, clientOf, examples, print } from '../command';
 import { parseTimeFlag, TIME_FLAG_RULE } from '../time-input';

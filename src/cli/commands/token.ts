@@ -1,6 +1,6 @@
 /** `ets token create|list|revoke`: API tokens, with an admin token. */
 import type { Command } from 'commander';
-import type { Scope } from '../../client';
+import type { Scope } from 'ets-client';
 import { describeNamespace } from '../../domain/access';
 import { collect, pairs, UsageError } from '../args';
 import { action, clientOf, examples, print } from '../command';

@@ -1,4 +1,4 @@
-/** The package's entry for bots: `import { EtsClient } from 'ets'`. */
+/** The package's entry for bots: `import { EtsClient } from 'ets-client'`. */
 export { EtsClient, EtsError } from './ets-client';
 export type {
   BatchResult,
