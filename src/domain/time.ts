@@ -12,19 +12,33 @@ const MIN_MS = Date.parse('0001-01-01T00:00:00.000Z');
 const MAX_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
 export const TIME_RULE =
-  'must be an ISO 8601 time (no offset means UTC), epoch milliseconds, or MM/dd/yy:HH:mm:ss (UTC)';
+  'must be an ISO 8601 time (no offset means UTC), epoch milliseconds, epoch seconds as exactly 10 digits, or MM/dd/yy:HH:mm:ss (UTC)';
+
+/**
+ * Epoch seconds, as `date +%s`, Graphite and Datadog give them, have 10 digits from 2001 to
+ * 2286; as milliseconds those numbers are 12 Jan to 26 Apr 1970, which no writer means. So
+ * a number of exactly 10 integer digits is seconds (a fraction may follow), any other is
+ * milliseconds: never a silent 1970.
+ */
+const EPOCH_SECONDS = { min: 1_000_000_000, max: 9_999_999_999 };
+
+function epochMs(value: number, field: string): Date {
+  const whole = Math.trunc(value);
+  if (whole >= EPOCH_SECONDS.min && whole <= EPOCH_SECONDS.max) return checkRange(Math.round(value * 1000), field);
+  if (!Number.isInteger(value)) {
+    throw new ValidationError(field, 'epoch milliseconds must be an integer (seconds have exactly 10 digits)');
+  }
+  return checkRange(value, field);
+}
 
 /** Parses a time as a writer may give it; throws a ValidationError naming `field`. */
 export function parseEventTime(input: unknown, field: string): Date {
   if (input instanceof Date) return checkRange(input.getTime(), field);
-  if (typeof input === 'number') {
-    if (!Number.isInteger(input)) throw new ValidationError(field, 'epoch milliseconds must be an integer');
-    return checkRange(input, field);
-  }
+  if (typeof input === 'number') return epochMs(input, field);
   if (typeof input !== 'string') throw new ValidationError(field, TIME_RULE);
   const text = input.trim();
-  // Epoch milliseconds written as text (query strings): no ISO date has 10 digits in a row.
-  if (/^\d{10,}$/.test(text)) return checkRange(Number(text), field);
+  // Epoch times written as text (query strings): no ISO date has 10 digits in a row.
+  if (/^\d{10,}$/.test(text) || /^\d{10}\.\d+$/.test(text)) return epochMs(Number(text), field);
   const parsed = /^\d\d\/\d\d\/\d\d:/.test(text)
     ? DateTime.fromFormat(text, LEGACY_FORMAT, { zone: 'utc' })
     : DateTime.fromISO(text, { zone: 'utc' });

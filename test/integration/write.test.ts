@@ -57,6 +57,17 @@ describe('createEvent', () => {
     expect([event.startTime, event.endTime]).toEqual(['2016-12-05T10:25:00.000Z', '2016-12-05T10:25:00.000Z']);
   });
 
+  it('reads epoch seconds (10 digits) as seconds over GraphQL and REST, never as 1970', async () => {
+    const event = await create({ id: uniqueId('secs'), startTime: 1480933500, endTime: '1480933560' });
+    expect(event).toMatchObject({ startTime: '2016-12-05T10:25:00.000Z', endTime: '2016-12-05T10:26:00.000Z' });
+    const rest = await fetch(`${ets.url}/api/v1/event/`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ event: { id: uniqueId('secs'), start_time: 1480933500 } }),
+    });
+    expect(((await rest.json()) as { start_time: string }).start_time).toBe('2016-12-05T10:25:00+00:00');
+  });
+
   it('refuses an existing id with CONFLICT and keeps the stored event', async () => {
     const id = uniqueId();
     await create({ id, description: 'first' });

@@ -43,6 +43,17 @@ describe('parseEventTime', () => {
     }
   });
 
+  it('reads exactly 10 digits as epoch seconds, as date +%s prints them, never as 1970', () => {
+    const at = '2016-12-05T10:25:00.000Z';
+    expect(parseEventTime(1480933500, 'f').toISOString()).toBe(at);
+    expect(parseEventTime('1480933500', 'f').toISOString()).toBe(at);
+    expect(parseEventTime('1480933500.25', 'f').toISOString()).toBe('2016-12-05T10:25:00.250Z');
+    expect(parseEventTime(1480933500000, 'f').toISOString()).toBe(at);
+    // Other lengths stay milliseconds.
+    expect(parseEventTime(999_999_999, 'f').toISOString()).toBe('1970-01-12T13:46:39.999Z');
+    expect(() => parseEventTime(12345.5, 'f')).toThrow('f: epoch milliseconds must be an integer');
+  });
+
   it('rejects an hour of 24 in the legacy format and offsets no zone has, which luxon would roll over', () => {
     expect(() => parseEventTime('12/05/16:24:00:00', 'frm')).toThrow('frm: must have an hour from 00 to 23');
     expect(() => parseEventTime('2016-12-05T10:25:00+25:00', 'frm')).toThrow('from -12:00 to +14:00');
