@@ -14,7 +14,7 @@ export const DEFAULT_COUNT = 100;
 const TIME_INPUT = {
   type: ['string', 'integer'],
   description:
-    'ISO 8601 (no offset means UTC; a space may stand for the T), epoch milliseconds, or MM/dd/yy:HH:mm:ss (UTC).',
+    'ISO 8601 (no offset means UTC; a space may stand for the T), epoch milliseconds, epoch seconds as exactly 10 digits, or MM/dd/yy:HH:mm:ss (UTC).',
 };
 
 const TIME_OUTPUT = {

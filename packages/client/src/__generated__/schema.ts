@@ -12,7 +12,8 @@ export type Scalars = {
    * An instant in time.
    * Output: ISO 8601 in UTC with milliseconds, e.g. "2016-12-05T10:25:00.000Z".
    * Input: ISO 8601 with or without an offset (no offset means UTC), epoch milliseconds
-   * (a number), or the legacy "MM/dd/yy:HH:mm:ss" read as UTC ("12/05/16:10:25:00").
+   * (a number), epoch seconds as a number of exactly 10 integer digits (1480933500), or the
+   * legacy "MM/dd/yy:HH:mm:ss" read as UTC ("12/05/16:10:25:00").
    */
   DateTime: { input: string | number; output: string; }
   /**
