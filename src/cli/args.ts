@@ -1,4 +1,6 @@
 /** Reading flag values: key=value pairs, detail links, the server's address and token. */
+import { emptyMap } from '../domain/event';
+import { addTagValue, splitPair } from '../domain/tag-pairs';
 
 /** Wrong usage: exit 1, with the message and where to read more. */
 export class UsageError extends Error {
@@ -18,18 +20,17 @@ export function collect(value: string, previous: string[] | undefined): string[]
 
 /** `--tag service=zon-web --tag service=api` → { service: ['zon-web', 'api'] } */
 export function pairs(values: string[] | undefined, flag: string): Record<string, string[]> {
-  const map: Record<string, string[]> = Object.create(null);
+  const map = emptyMap<string[]>();
   for (const pair of values ?? []) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new UsageError(`--${flag} takes KEY=VALUE, got "${pair}"`);
-    const [key, value] = [pair.slice(0, at), pair.slice(at + 1)];
+    const split = splitPair(pair, /=/);
+    if (!split) throw new UsageError(`--${flag} takes KEY=VALUE, got "${pair}"`);
+    const [key, value] = split;
     if (value === '') {
       throw new UsageError(
         `--${flag} ${pair} has no value${flag === 'tag' ? `; to remove the key, --untag ${key} with --update` : ''}`,
       );
     }
-    const list = (map[key] ??= []);
-    if (!list.includes(value)) list.push(value);
+    addTagValue(map, key, value);
   }
   return map;
 }

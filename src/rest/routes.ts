@@ -11,6 +11,8 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import type { EventService, WriteMode } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
 import type { RawEventFilter } from '../domain/query';
+import { emptyMap } from '../domain/event';
+import { addTagValue, splitPair } from '../domain/tag-pairs';
 import { createEvent } from '../domain/rules';
 import { checkEventLimits, readDraft, readObject, type RawEventInput } from '../domain/validate';
 import { HttpError } from '../http/http-errors';
@@ -73,19 +75,18 @@ function flag(query: Query, name: string): boolean {
  */
 function tagFilter(query: Query): Pick<RawEventFilter, 'tags' | 'parentId'> {
   const raw = query.tag === undefined ? [] : Array.isArray(query.tag) ? query.tag : query.tag.split(',');
-  const tags: Record<string, string[]> = Object.create(null);
+  const tags = emptyMap<string[]>();
   let parentId: string | undefined;
   for (const pair of raw) {
-    const colon = pair.indexOf(':');
-    if (colon <= 0) throw new ValidationError('tag', `must be key:value, got "${pair}"`);
-    const [key, value] = [pair.slice(0, colon), pair.slice(colon + 1)];
+    const split = splitPair(pair, /:/);
+    if (!split) throw new ValidationError('tag', `must be key:value, got "${pair}"`);
+    const [key, value] = split;
     if (key === 'parent_id') {
       if (parentId !== undefined && parentId !== value) throw new ValidationError('tag', 'may name one parent_id');
       parentId = value;
       continue;
     }
-    const values = (tags[key] ??= []);
-    if (!values.includes(value)) values.push(value);
+    addTagValue(tags, key, value);
   }
   return { tags: Object.keys(tags).length > 0 ? tags : undefined, parentId };
 }

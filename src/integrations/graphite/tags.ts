@@ -7,6 +7,7 @@
  */
 import { ValidationError } from '../../domain/errors';
 import { emptyMap, type TagMap } from '../../domain/event';
+import { addTagValue, splitPair } from '../../domain/tag-pairs';
 
 /** The ETS tag key that holds Graphite's bare-word tags. */
 export const BARE_TAG_KEY = 'tag';
@@ -15,10 +16,9 @@ const SEPARATOR = /[:=]/;
 
 /** One flat tag as an ETS key and value; an empty tag has none. */
 export function tagPair(tag: string): [key: string, value: string] | undefined {
-  const at = tag.search(SEPARATOR);
-  if (at > 0) {
-    const key = tag.slice(0, at).trim();
-    const value = tag.slice(at + 1).trim();
+  const split = splitPair(tag, SEPARATOR);
+  if (split) {
+    const [key, value] = split.map((text) => text.trim()) as [string, string];
     if (key !== '' && value !== '') return [key, value];
   }
   const word = tag.trim();
@@ -33,10 +33,7 @@ export function toTagPairs(tags: readonly string[]): Array<[key: string, value: 
 /** Flat tags as an ETS tag map: values keep their order, a repeated one counts once. */
 export function toTagMap(tags: readonly string[]): TagMap {
   const map = emptyMap<string[]>();
-  for (const [key, value] of toTagPairs(tags)) {
-    const values = (map[key] ??= []);
-    if (!values.includes(value)) values.push(value);
-  }
+  for (const [key, value] of toTagPairs(tags)) addTagValue(map, key, value);
   return map;
 }
 
