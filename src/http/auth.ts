@@ -20,6 +20,8 @@ declare module 'fastify' {
  * The CDEvents hook takes tokens; GitHub's and GitLab's check their own signatures.
  */
 const API_ROUTES = /^\/(graphql|api\/|events?(\/|$)|metrics$|hooks\/cdevents$)/;
+/** Webhooks whose senders sign instead of sending a token: counted by address, so a secret cannot be guessed at speed. */
+const SIGNED_ROUTES = /^\/hooks\/(github|gitlab)$/;
 // Replaced for every API request; other paths (assets, health) never look at it.
 const NOBODY_YET = null as unknown as Actor;
 
@@ -43,6 +45,7 @@ export function registerAuth(
   };
   app.addHook('onRequest', async (request) => {
     const route = request.routeOptions.url;
+    if (route !== undefined && SIGNED_ROUTES.test(route)) return count(`address ${request.ip}`);
     if (route === undefined || !API_ROUTES.test(route)) return;
     if (!(await access.acceptsHost(request.headers.host, request.headers.authorization))) {
       throw new HttpError(

@@ -517,4 +517,13 @@ describe('the rate limit', () => {
     );
     expect(guesses.map((guess) => guess.status)).toContain(429);
   });
+
+  it("counts signed webhooks' deliveries by address, so a hook's secret cannot be guessed at speed", async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        rest(ets, 'POST', '/hooks/gitlab', { body: {}, headers: { 'x-gitlab-token': `guess-${i}` } }),
+      ),
+    );
+    expect(guesses.map((guess) => guess.status)).toContain(429);
+  });
 });

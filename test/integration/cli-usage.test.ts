@@ -101,3 +101,10 @@ describe('a reader that goes away (ets query | head)', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 });
+
+it('says so, with exit 1 and no stack trace, when export cannot write its file', async () => {
+  const result = await runEts(['export', '--output', '/nonexistent-folder/events.ndjson'], { url: open.url });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^ets: cannot write \/nonexistent-folder\/events\.ndjson: ENOENT/);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+});

@@ -342,7 +342,7 @@ describe('jsonp', () => {
   it('wraps the answer in the named function as text/javascript, as graphite-web does', async () => {
     const run = uniqueId('jsonp');
     await postEvent({ what: 'Something happened', data: 'more info', tags: 'other ' + `run:${run}` });
-    const reply = await getData(`until=now%2B5min&jsonp=test&tags=run:${run}`);
+    const reply = await getData(`until=now%2B5min&jsonp=test&tags=run:${run}`, { 'sec-fetch-site': 'same-origin' });
     expect(reply.status).toBe(200);
     expect(reply.type).toMatch(/^text\/javascript/);
     expect(reply.text).toMatch(/^test\(.+\)$/);
@@ -362,6 +362,9 @@ describe('jsonp', () => {
     expect(elsewhere.body.message).toMatch(/https:\/\/evil\.example/);
     const ownPage = await getData('jsonp=cb', { referer: `${ets.url}/dashboard`, 'sec-fetch-site': 'same-origin' });
     expect(ownPage.status).toBe(200);
+    // A browser without Fetch Metadata, on a page that sends no Referer, could be any site's.
+    const unknown = await getData('jsonp=cb');
+    expect(unknown.status).toBe(403);
   });
 });
 

@@ -1,5 +1,5 @@
 /** `ets get`, `query`, `tail` and `export`: reading events. */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { EtsError, type EventData } from 'ets-client';
 import { UsageError } from '../args';
@@ -92,11 +92,21 @@ export function addReadCommands(program: Command): void {
     .action(
       action<FilterOptions & { output?: string }>(async (options) => {
         const filter = filterOf(options);
-        const out = options.output ? createWriteStream(options.output) : process.stdout;
+        const out = options.output ? await openForWriting(options.output) : process.stdout;
         const count = await exportEvents(clientOf(options), filter, out);
         if (options.output) await new Promise<void>((resolve) => out.end(() => resolve()));
         process.stderr.write(`exported ${count} events\n`);
         return 0;
       }),
     );
+}
+
+/** A file to write, opened before any event is read: a path that cannot be written is a usage error, not a crash. */
+function openForWriting(file: string): Promise<WriteStream> {
+  const out = createWriteStream(file);
+  return new Promise((resolve, reject) => {
+    out
+      .once('open', () => resolve(out))
+      .once('error', (error) => reject(new UsageError(`cannot write ${file}: ${error.message}`)));
+  });
 }

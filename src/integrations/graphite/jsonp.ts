@@ -31,9 +31,12 @@ export function readJsonpCallback(value: string, request: ScriptRequest, corsOri
   if (value.length > CALLBACK_LENGTH || !CALLBACK.test(value)) {
     throw new ValidationError('jsonp', 'must be a JavaScript function name (letters, digits, _ and $, dotted)');
   }
-  const crossSite = request.secFetchSite === 'cross-site' || request.secFetchSite === 'same-site';
+  // Only a page known to be of an allowed origin reads the answer: a browser without Fetch
+  // Metadata and a page sending no Referer could be anyone's.
+  const sameOrigin = request.secFetchSite === 'same-origin' || request.secFetchSite === 'none';
   const origin = originOf(request.referer);
-  if ((crossSite && !origin) || (origin && !isOriginAllowed(origin, request.host, corsOrigins))) {
+  const allowed = origin ? isOriginAllowed(origin, request.host, corsOrigins) : sameOrigin;
+  if (!allowed) {
     throw new ForbiddenError(
       `jsonp answers are not given to pages of ${origin ?? 'another site'} (ETS_CORS_ORIGINS lists the origins that may read)`,
       'jsonp',

@@ -9,6 +9,9 @@ import type { EventService } from '../../domain/event-service';
 import { LIMITS } from '../../domain/limits';
 import { joinDelivery, type HookEvent } from './hook-event';
 
+/** The links of one delivery that are looked up as its parent, first ones first. */
+const LINKS_LOOKED_UP = 20;
+
 export interface RecordedEvent {
   id: string;
   revision: number;
@@ -44,8 +47,10 @@ export class HookWriter {
   private async linkedParent(actor: Actor, hook: HookEvent): Promise<string | undefined> {
     const from = hook.parentFrom;
     if (!from) return undefined;
-    // A value too long to be a tag was never recorded as one.
-    for (const value of from.values.filter((text) => [...text].length <= LIMITS.tagValueLength)) {
+    // A value too long to be a tag was never recorded as one; one delivery's links cost a
+    // bounded number of reads however many it lists.
+    const values = from.values.filter((text) => [...text].length <= LIMITS.tagValueLength).slice(0, LINKS_LOOKED_UP);
+    for (const value of values) {
       const page = await this.events.list(actor, { tags: { [from.tag]: [value] } }, { first: 2 });
       const found = page.events.find((event) => event.id !== hook.id);
       if (found) return found.id;
