@@ -362,6 +362,19 @@ export class EventService {
   }
 
   /**
+   * The event an upsert of this input would create, checked as that write would check it;
+   * nothing is stored (the original REST API answers it for a missing event without insert).
+   */
+  preview(actor: Actor, mode: WriteMode, input: RawEventInput): EventRecord {
+    requireScope(actor, 'write');
+    const rule = readWrite(mode, input);
+    const created = rule.create(rule.id ?? randomUUID(), this.now(), actor.token);
+    checkEventLimits(created, 'event');
+    requireNamespace(actor, created.tags, 'event.tags');
+    return created;
+  }
+
+  /**
    * Replaces (or creates) the event with what `decide` makes of its stored version (null:
    * none), under the same lock, revision check and retry as every write: `decide` runs again
    * when another writer changed the event meanwhile, so a caller that joins its news with

@@ -6,15 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { requireNamespace } from '../domain/access';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { EventService, WriteMode } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
 import type { RawEventFilter } from '../domain/query';
 import { emptyMap } from '../domain/event';
 import { addTagValue, splitPair } from '../domain/tag-pairs';
-import { createEvent } from '../domain/rules';
-import { checkEventLimits, readDraft, readObject, type RawEventInput } from '../domain/validate';
+import { readObject, type RawEventInput } from '../domain/validate';
 import { HttpError } from '../http/http-errors';
 import { jsonBodyParser } from '../http/json-body';
 import { fromRestEvent, restTime, toRestEvent, toRestTree } from './event-json';
@@ -163,10 +161,7 @@ export function registerRestRoutes(app: FastifyInstance, events: EventService, p
       if (insert || !(error instanceof NotFoundError)) throw error;
     }
     // A missing event without insert: the original answered the event as it would be, storing nothing.
-    const wouldBe = createEvent(input.id as string, readDraft(input), new Date(), request.actor.token);
-    checkEventLimits(wouldBe, 'event');
-    requireNamespace(request.actor, wouldBe.tags, 'event.tags');
-    return toRestEvent(wouldBe);
+    return toRestEvent(events.preview(request.actor, mode, input));
   });
 
   app.get('/api/v1/event', { schema: LIST_SCHEMA }, async (request) => {
