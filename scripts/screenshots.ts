@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { projectRoot } from '../src/paths';
+import { projectRoot } from '../src/config/paths';
 import { startEts } from '../src/start';
 import { EtsClient } from 'ets-client';
 import { loadConfig } from '../src/config';

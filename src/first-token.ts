@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { grants, SYSTEM } from './domain/access';
 import { ConflictError } from './domain/errors';
 import type { TokenService } from './domain/token-service';
-import type { AccessPolicy } from './http/access';
+import type { AccessPolicy } from './transport/access';
 
 export const FIRST_TOKEN_FILE = 'first-admin-token';
 

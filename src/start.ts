@@ -1,10 +1,11 @@
+// Layer: src (start.ts, main.ts, first-token.ts: the composition root). Imports: anything.
 /** Starting and stopping a whole ETS instance: store, use cases, HTTP. */
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { EventService } from './domain/event-service';
 import { TokenService } from './domain/token-service';
 import { ensureFirstToken } from './first-token';
-import { AccessPolicy, isLoopback } from './http/access';
+import { AccessPolicy, isLoopback } from './transport/access';
 import { buildApp } from './http/app';
 import { EtsMetrics, MAX_OPERATION_NAMES } from './http/metrics';
 import { openStorage, type Storage } from './store/storage';

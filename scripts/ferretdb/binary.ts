@@ -11,7 +11,7 @@ import { access, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/config/paths';
 
 const run = promisify(execFile);
 

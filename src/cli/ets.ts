@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// Layer: cli (also a composition root: ets serve starts the server). Imports: src, store, config, domain.
 /**
  * `ets`: the command line of ETS (commander). Exit codes scripts can trust: 0 done, 1 wrong
  * usage, 2 the server refused or could not be reached (or an import had failed lines).
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { EtsError } from 'ets-client';
 import { ConfigError } from '../config';
-import { projectRoot } from '../paths';
+import { projectRoot } from '../config/paths';
 import { collect, SERVER_RULE, UsageError } from './args';
 import { examples, exitCodeOf } from './command';
 import { addImportCommand } from './commands/import';

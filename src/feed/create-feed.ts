@@ -1,3 +1,4 @@
+// Layer: feed. Imports: domain.
 /** The change feed the configuration asks for: Redis when REDIS_URL is set, else in process. */
 import type { Logger } from 'pino';
 import type { ChangeFeed } from '../domain/changes';

@@ -4,7 +4,7 @@ import type { SlowSubscriberError } from '../domain/change-stream';
 import type { EventService } from '../domain/event-service';
 import type { EventStore } from '../domain/event-store';
 import type { TokenService } from '../domain/token-service';
-import { createLoaders, type Loaders } from '../store/loaders';
+import { createLoaders, type Loaders } from './loaders';
 
 export interface GraphQLContext {
   actor: Actor;

@@ -1,3 +1,4 @@
+// Layer: graphql. Imports: transport, config, domain.
 /** The Apollo server: schema.graphql, the resolvers and the error mapping. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +13,8 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Negotiator from 'negotiator';
 import type { Logger } from 'pino';
-import { HttpError } from '../http/http-errors';
-import { projectRoot } from '../paths';
+import { HttpError } from '../transport/errors';
+import { projectRoot } from '../config/paths';
 import type { GraphQLContext } from './context';
 import { formatError } from './errors';
 import { resolvers } from './resolvers';

@@ -13,10 +13,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { ServerLimits } from '../config';
-import type { AccessPolicy } from '../http/access';
-import type { RateLimiter } from '../http/rate-limit';
-import { isOriginAllowed } from '../http/cors';
-import { createLoaders } from '../store/loaders';
+import type { AccessPolicy } from '../transport/access';
+import type { RateLimiter } from '../transport/rate-limit';
+import { isOriginAllowed } from '../transport/cors';
+import { createLoaders } from './loaders';
 import type { GraphQLContext, Services } from './context';
 import { formatError } from './errors';
 

@@ -1,3 +1,4 @@
+// Layer: http (composition only). Imports: graphql, rest, integrations, transport, store, config, domain.
 /**
  * The HTTP server: GraphQL (with GraphiQL for browsers), the web UI, the REST compatibility
  * API, the HTML pages and the health endpoints, behind CORS, auth and the request limits.
@@ -13,22 +14,21 @@ import type { TokenService } from '../domain/token-service';
 import { createContext } from '../graphql/context';
 import { GRAPHIQL_CSP, GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
 import { queryLimitRules } from '../graphql/limits';
-import { registerGrafanaRoutes } from '../integrations/grafana/routes';
-import { registerGraphiteRoutes } from '../integrations/graphite/routes';
-import { registerWebhookRoutes } from '../integrations/webhooks/routes';
 import { createApolloServer, createSchema, refuseUnpreflightedPosts } from '../graphql/server';
 import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
+import { registerIntegrations } from '../integrations';
 import { registerErrorHandler } from '../rest/errors';
-import { APP_SCHEMAS, DOCUMENTATION_ONLY, registerOpenApi } from '../rest/openapi';
 import { registerPages } from '../rest/pages';
 import { registerRestRoutes } from '../rest/routes';
-import type { AccessPolicy } from './access';
+import type { AccessPolicy } from '../transport/access';
+import { registerCors } from '../transport/cors';
+import { errorReply } from '../transport/errors';
+import { jsonBodyParser } from '../transport/json-body';
+import { RateLimiter } from '../transport/rate-limit';
+import { DOCUMENTATION_ONLY } from '../transport/route-docs';
 import { registerAuth } from './auth';
-import { registerCors } from './cors';
-import { errorReply } from './http-errors';
-import { jsonBodyParser } from './json-body';
 import { registerMetrics, type EtsMetrics } from './metrics';
-import { RateLimiter } from './rate-limit';
+import { APP_SCHEMAS, registerOpenApi } from './openapi';
 import { forRequest, recordGraphQLOutcome, registerRequestLog, RequestLog } from './request-log';
 import { registerWebUi } from './web-ui';
 
@@ -149,13 +149,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerRestRoutes(rest, events, limits.pageSize);
     registerPages(rest, events);
   });
-  // Graphite's events API and Grafana's annotations API, each in a scope of its own.
-  const integration = { events, pageSize: limits.pageSize, bodyLimit: limits.bodyBytes };
-  await app.register(async (scope) => registerGraphiteRoutes(scope, { ...integration, corsOrigins }));
-  await app.register(async (scope) => registerGrafanaRoutes(scope, integration));
-  // Webhooks check their senders themselves (signatures, tokens) and read raw bodies.
-  await app.register(async (scope) =>
-    registerWebhookRoutes(scope, { events, settings: deps.webhooks, bodyLimit: limits.bodyBytes }),
-  );
+  await registerIntegrations(app, {
+    events,
+    pageSize: limits.pageSize,
+    bodyLimit: limits.bodyBytes,
+    corsOrigins,
+    webhooks: deps.webhooks,
+  });
   return app;
 }

@@ -4,9 +4,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../domain/access';
-import type { AccessPolicy } from './access';
-import { HttpError } from './http-errors';
-import type { RateLimiter } from './rate-limit';
+import type { AccessPolicy } from '../transport/access';
+import { HttpError } from '../transport/errors';
+import type { RateLimiter } from '../transport/rate-limit';
 
 declare module 'fastify' {
   interface FastifyRequest {

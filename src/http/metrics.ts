@@ -11,7 +11,7 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { requireScope } from '../domain/access';
-import { DOCUMENTATION_ONLY } from '../rest/openapi';
+import { DOCUMENTATION_ONLY } from '../transport/route-docs';
 import type { ChangeFeed, EventChange } from '../domain/changes';
 import { DomainError } from '../domain/errors';
 import type { StoreCall } from '../store/observed-store';

@@ -8,7 +8,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { getOperationAST, type OperationTypeNode } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { errorReply } from './http-errors';
+import { errorReply } from '../transport/errors';
 
 /** What a GraphQL request over HTTP ran and how it ended. */
 export interface GraphQLOutcome {

@@ -3,13 +3,13 @@
  * Hashed assets are cached for a year, index.html never; a CSP allows only our own scripts
  * and connections to this host (fetch and the graphql-ws socket).
  */
+import escapeHtml from 'escape-html';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { escapeHtml } from '../rest/pages';
-import { projectRoot } from '../paths';
-import { FileCache } from './file-cache';
+import { projectRoot } from '../config/paths';
+import { FileCache } from '../transport/file-cache';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

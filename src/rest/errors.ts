@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ConflictError, DomainError, errorFields, ValidationError } from '../domain/errors';
-import { errorReply, STATUS_OF } from '../http/http-errors';
+import { errorReply, STATUS_OF } from '../transport/errors';
 import { restFieldName, UnknownFieldError } from './event-json';
 
 /** The list's query parameters, as the domain names them. */

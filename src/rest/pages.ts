@@ -3,6 +3,7 @@
  * web UI (src/http/web-ui.ts).
  * Everything user-written is escaped; only http(s) links become links.
  */
+import escapeHtml from 'escape-html';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ValidationError } from '../domain/errors';
 import type { EventRecord } from '../domain/event';
@@ -10,12 +11,6 @@ import type { EventService, EventTreeNode } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
 import { formatEventTime } from '../domain/time';
 import { EVENT_PAGE_SCHEMA } from './schemas';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
-}
 
 const STYLE = `
   body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d2330; }

@@ -1,3 +1,4 @@
+// Layer: rest. Imports: transport, domain.
 /**
  * The original ETS REST API (SPEC §5), for the bots that speak it: thin handlers that
  * translate snake_case JSON and query strings and call the same EventService as GraphQL.
@@ -13,10 +14,10 @@ import type { RawEventFilter } from '../domain/query';
 import { emptyMap } from '../domain/event';
 import { addTagValue, splitPair } from '../domain/tag-pairs';
 import { readObject, type RawEventInput } from '../domain/validate';
-import { HttpError } from '../http/http-errors';
-import { jsonBodyParser } from '../http/json-body';
+import { HttpError } from '../transport/errors';
+import { jsonBodyParser } from '../transport/json-body';
 import { fromRestEvent, restTime, toRestEvent, toRestTree } from './event-json';
-import { DOCUMENTATION_ONLY } from './openapi';
+import { DOCUMENTATION_ONLY } from '../transport/route-docs';
 import {
   CHILDREN_SCHEMA,
   CREATE_SCHEMA,

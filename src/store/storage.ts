@@ -1,3 +1,4 @@
+// Layer: store. Imports: domain.
 /**
  * The store an ETS instance runs on: the embedded SQLite file when no MONGODB_URI is set,
  * else MongoDB (or anything speaking its protocol). Both give the domain the same two

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { goAvailable } from '../../scripts/ferretdb/binary';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../../src/config/paths';
 
 const run = promisify(execFile);
 

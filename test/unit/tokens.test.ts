@@ -1,6 +1,6 @@
 import { hashSecret, newTokenSecret, parseToken, readTokenRequest, secretMatches } from '../../src/domain/tokens';
 import { ValidationError } from '../../src/domain/errors';
-import { RateLimiter } from '../../src/http/rate-limit';
+import { RateLimiter } from '../../src/transport/rate-limit';
 
 describe('token secrets', () => {
   it('are written as ets_<id>_<secret> and parse back', () => {

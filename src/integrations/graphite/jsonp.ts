@@ -5,7 +5,7 @@
  * (Sec-Fetch-Site, Referer), and a page of an origin outside ETS_CORS_ORIGINS is refused.
  */
 import { ForbiddenError, ValidationError } from '../../domain/errors';
-import { isOriginAllowed } from '../../http/cors';
+import { isOriginAllowed } from '../../transport/cors';
 
 // A function name, or a dotted path to one (jQuery.cb, window.handlers.events).
 const CALLBACK = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;

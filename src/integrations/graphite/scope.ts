@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
-import { jsonBodyParser } from '../../http/json-body';
+import { jsonBodyParser } from '../../transport/json-body';
 import { registerErrorHandler } from '../../rest/errors';
 
 export type Query = Record<string, string | string[] | undefined>;

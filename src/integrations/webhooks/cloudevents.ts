@@ -4,8 +4,8 @@
  * application/cloudevents+json). Batched mode is refused.
  */
 import { ValidationError } from '../../domain/errors';
-import { HttpError } from '../../http/http-errors';
-import { parseJsonBody } from '../../http/json-body';
+import { HttpError } from '../../transport/errors';
+import { parseJsonBody } from '../../transport/json-body';
 import { Payload } from './payload';
 import { headerValue as header, isJson, mediaType, type Headers } from './request-headers';
 

@@ -4,9 +4,8 @@
  * /api/v1/openapi.json. Routes that are not API (static files) are hidden by one rule here.
  */
 import fastifySwagger from '@fastify/swagger';
-import type { FastifyInstance, FastifySchemaCompiler, RouteOptions } from 'fastify';
-import type { FastifySerializerCompiler } from 'fastify/types/schema';
-import { PAGES_TAG, REST_TAG, WEB_UI_SCHEMA } from './schemas';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { PAGES_TAG, REST_TAG, WEB_UI_SCHEMA } from '../rest/schemas';
 
 const GRAPHQL_TAG = 'GraphQL';
 const OPERATIONS_TAG = 'Operations';
@@ -16,19 +15,6 @@ const OPERATIONS_TAG = 'Operations';
  * so not in the document. A route may also hide itself with `schema: { hide: true }`.
  */
 const STATIC_FILES = /^\/(assets|graphiql)\/:file$/;
-
-/**
- * For routes whose schemas document them while their handlers validate and answer:
- * Fastify neither validates (ajv would coerce "5" to 5, drop unknown fields and word its
- * own errors) nor serializes by schema (the answers stay exactly JSON.stringify's).
- */
-export const DOCUMENTATION_ONLY: {
-  validatorCompiler: FastifySchemaCompiler<unknown>;
-  serializerCompiler: FastifySerializerCompiler<unknown>;
-} = {
-  validatorCompiler: () => () => true,
-  serializerCompiler: () => (data) => JSON.stringify(data),
-};
 
 /** Registers the document's generator: before any route, since it collects them as they are added. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

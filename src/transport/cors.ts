@@ -4,7 +4,7 @@
  * that a page elsewhere cannot send "simple" cross-site writes to an open server.
  */
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from './http-errors';
+import { HttpError } from './errors';
 
 const ALLOWED_HEADERS = 'authorization, content-type, apollo-require-preflight';
 const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';

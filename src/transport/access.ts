@@ -1,3 +1,4 @@
+// Layer: transport (what every transport shares). Imports: domain.
 /**
  * Who a request is: the token it presents (a bearer, or Basic auth's password, in the header
  * for HTTP or the connection_init payload for graphql-ws), or anonymous with the rights the

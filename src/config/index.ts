@@ -1,10 +1,11 @@
+// Layer: config. Imports: domain.
 /**
  * The environment → one typed, validated configuration. A bad value stops the start with a
  * clear message. Every variable is a row of SETTINGS, which `ets serve` turns into its
  * flags and its help, so the two cannot drift.
  */
-import type { AuthMode } from './domain/access';
-import { LIMITS } from './domain/limits';
+import type { AuthMode } from '../domain/access';
+import { LIMITS } from '../domain/limits';
 
 /** What one request may ask for; each has a variable of its own. */
 export interface ServerLimits {
