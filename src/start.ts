@@ -2,7 +2,7 @@
 /** Starting and stopping a whole ETS instance: store, use cases, HTTP. */
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
-import { EventService } from './domain/event-service';
+import { createEventService } from './domain/event-service';
 import { TokenService } from './domain/token-service';
 import { ensureFirstToken } from './first-token';
 import { AccessPolicy, isLoopback } from './transport/access';
@@ -51,7 +51,7 @@ export async function startEts(config: Config, options: StartOptions = {}): Prom
     },
   );
   metrics.watch({ subscriptions: () => feed.size, ...(store.kind === 'sqlite' && { readers: store.readerStats }) });
-  const events = new EventService(store.events, metrics.countWrites(feed), { limits: config.limits });
+  const events = createEventService(store.events, metrics.countWrites(feed), { limits: config.limits });
   const tokens = new TokenService(store.tokens, {
     onTouchError: (error) => logger.warn({ err: error }, "could not record a token's last use"),
   });

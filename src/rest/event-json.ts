@@ -1,7 +1,7 @@
 /** The original ETS's snake_case event JSON, to and from the domain's event. */
 import { ValidationError } from '../domain/errors';
 import type { EventRecord } from '../domain/event';
-import type { EventTreeNode } from '../domain/event-service';
+import type { EventTreeNode } from '../domain/event-graph';
 import type { RawEventInput } from '../domain/validate';
 
 export interface RestEvent {

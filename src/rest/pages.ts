@@ -7,7 +7,8 @@ import escapeHtml from 'escape-html';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ValidationError } from '../domain/errors';
 import type { EventRecord } from '../domain/event';
-import type { EventService, EventTreeNode } from '../domain/event-service';
+import type { EventTreeNode } from '../domain/event-graph';
+import type { EventService } from '../domain/event-service';
 import { LIMITS } from '../domain/limits';
 import { formatEventTime } from '../domain/time';
 import { EVENT_PAGE_SCHEMA } from './schemas';
@@ -93,7 +94,7 @@ export function registerPages(app: FastifyInstance, events: EventService): void 
   app.get<{ Params: { id: string } }>('/event/:id', { schema: EVENT_PAGE_SCHEMA }, async (request, reply) => {
     let trace: EventRecord[] | null;
     try {
-      trace = await events.trace(request.actor, request.params.id);
+      trace = await events.graph.trace(request.actor, request.params.id);
     } catch (error) {
       if (error instanceof ValidationError) return notFound(reply, request.params.id); // not an id at all
       throw error;
@@ -103,7 +104,7 @@ export function registerPages(app: FastifyInstance, events: EventService): void 
     if (!trace || !current || !root) return notFound(reply, request.params.id);
     // Deep enough to reach the event from its root, and as far below it as usual.
     const depth = Math.min(LIMITS.treeDepth, trace.length - 1 + LIMITS.defaultTreeDepth);
-    const tree = await events.tree(request.actor, root.id, depth);
+    const tree = await events.graph.tree(request.actor, root.id, depth);
     if (!tree) return notFound(reply, request.params.id);
     return reply.type('text/html; charset=utf-8').send(treePage(tree, current, trace));
   });

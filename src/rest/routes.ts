@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import type { EventService, WriteMode } from '../domain/event-service';
+import type { EventService } from '../domain/event-service';
+import type { WriteMode } from '../domain/event-writes';
 import { LIMITS } from '../domain/limits';
 import type { RawEventFilter } from '../domain/query';
 import { emptyMap } from '../domain/event';
@@ -145,7 +146,7 @@ export function registerRestRoutes(app: FastifyInstance, events: EventService, p
 
   app.put('/api/v1/event', { schema: CREATE_SCHEMA }, async (request) => {
     const body = readObject(request.body, 'body');
-    return toRestEvent(await events.create(request.actor, fromRestEvent(eventOf(body))));
+    return toRestEvent(await events.writes.create(request.actor, fromRestEvent(eventOf(body))));
   });
 
   app.post('/api/v1/event', { schema: WRITE_SCHEMA }, async (request) => {
@@ -157,24 +158,24 @@ export function registerRestRoutes(app: FastifyInstance, events: EventService, p
     const insert = body.insert === true;
     const input = postedEvent(eventOf(body), mode);
     try {
-      return toRestEvent(await events.write(request.actor, mode, input, insert));
+      return toRestEvent(await events.writes.write(request.actor, mode, input, insert));
     } catch (error) {
       if (insert || !(error instanceof NotFoundError)) throw error;
     }
     // A missing event without insert: the original answered the event as it would be, storing nothing.
-    return toRestEvent(events.preview(request.actor, mode, input));
+    return toRestEvent(events.writes.preview(request.actor, mode, input));
   });
 
   app.get('/api/v1/event', { schema: LIST_SCHEMA }, async (request) => {
     const query = request.query as Query;
     const count = integer(query, 'count', DEFAULT_COUNT);
     const page = pageNumber(query);
-    const { events: found, total } = await events.listNumberedPage(request.actor, listFilter(query), count, page - 1);
+    const { events: found, total } = await events.queries.listNumberedPage(request.actor, listFilter(query), count, page - 1);
     return { result: found.map(toRestEvent), count: found.length, total_count: total };
   });
 
   app.get<{ Params: IdParams }>('/api/v1/event/:id', { schema: GET_SCHEMA }, async (request) => {
-    const event = await events.get(request.actor, request.params.id);
+    const event = await events.queries.get(request.actor, request.params.id);
     if (!event) throw new NotFoundError(request.params.id);
     return toRestEvent(event);
   });
@@ -183,19 +184,19 @@ export function registerRestRoutes(app: FastifyInstance, events: EventService, p
     const { id } = request.params;
     // The original listed the events naming the id as parent, whether or not it is an event itself.
     const children =
-      (await events.children(request.actor, id)) ??
-      (await events.listNumberedPage(request.actor, { parentId: id }, pageSize, 0)).events;
+      (await events.graph.children(request.actor, id)) ??
+      (await events.queries.listNumberedPage(request.actor, { parentId: id }, pageSize, 0)).events;
     return children.map(toRestEvent);
   });
 
   app.get<{ Params: IdParams }>('/api/v1/event/:id/trace', { schema: TRACE_SCHEMA }, async (request) => {
-    const trace = await events.trace(request.actor, request.params.id);
+    const trace = await events.graph.trace(request.actor, request.params.id);
     return (trace ?? []).map(toRestEvent);
   });
 
   app.get<{ Params: IdParams }>('/api/v1/event/:id/impact', { schema: IMPACT_SCHEMA }, async (request) => {
     // The original walked the whole tree; the domain's deepest walk is as close as a bounded answer gets.
-    const tree = await events.tree(request.actor, request.params.id, LIMITS.treeDepth);
+    const tree = await events.graph.tree(request.actor, request.params.id, LIMITS.treeDepth);
     if (!tree) throw new NotFoundError(request.params.id);
     return toRestTree(tree);
   });
@@ -203,7 +204,7 @@ export function registerRestRoutes(app: FastifyInstance, events: EventService, p
   app.delete<{ Params: IdParams }>('/api/v1/event/:id/delete', { schema: DELETE_SCHEMA }, async (request) => {
     const { id } = request.params;
     try {
-      await events.delete(request.actor, id);
+      await events.writes.delete(request.actor, id);
     } catch (error) {
       if (error instanceof NotFoundError) throw new HttpError(400, 'NOT_FOUND', `Can not delete event with id: ${id}`);
       throw error;

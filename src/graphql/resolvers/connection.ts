@@ -6,7 +6,7 @@ export const EventConnection: EventConnectionResolvers = {
   nodes: (page) => page.events,
   pageInfo: (page) => page,
   // Counted only when asked for: it is a second query.
-  totalCount: (page, _, { events, actor }) => events.count(actor, page.query),
+  totalCount: (page, _, { events, actor }) => events.queries.count(actor, page.query),
 };
 
 export const EventEdge: EventEdgeResolvers = {
@@ -16,8 +16,8 @@ export const EventEdge: EventEdgeResolvers = {
 
 export const PageInfo: PageInfoResolvers = {
   // Beyond a cursor against the direction of reading this is a second (one-event) query.
-  hasNextPage: (page, _, { events, actor }) => events.pageContinues(actor, page, 'next'),
-  hasPreviousPage: (page, _, { events, actor }) => events.pageContinues(actor, page, 'previous'),
+  hasNextPage: (page, _, { events, actor }) => events.queries.pageContinues(actor, page, 'next'),
+  hasPreviousPage: (page, _, { events, actor }) => events.queries.pageContinues(actor, page, 'previous'),
   startCursor: (page) => {
     const first = page.events[0];
     return first ? encodeCursor(first) : null;

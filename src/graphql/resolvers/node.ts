@@ -37,8 +37,8 @@ export function parseRevisionId(id: string): { id: string; createdAt: Date; revi
 export const nodeQueries: Pick<QueryResolvers, 'node'> = {
   node: async (_, { id }, { events, actor }) => {
     const revision = parseRevisionId(id);
-    if (!revision) return events.get(actor, id);
-    const version = await events.revision(actor, revision.id, revision.createdAt, revision.revision);
+    if (!revision) return events.queries.get(actor, id);
+    const version = await events.queries.revision(actor, revision.id, revision.createdAt, revision.revision);
     return version && asRevision(version);
   },
 };

@@ -4,7 +4,7 @@ import type { SubscriptionResolvers } from '../__generated__/resolvers';
 export const Subscription: SubscriptionResolvers = {
   eventChanged: {
     subscribe: (_, { filter }, { events, actor, dropSlowSubscriber, connectionClosed }) => {
-      const stream = events.changes(actor, filter, dropSlowSubscriber);
+      const stream = events.changes.subscribe(actor, filter, dropSlowSubscriber);
       // A client may close while its subscription is still being set up; graphql-ws would
       // then never end it, so the stream ends with the connection itself.
       if (connectionClosed?.aborted) void stream.return?.();

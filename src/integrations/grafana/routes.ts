@@ -109,7 +109,7 @@ export function registerGrafanaRoutes(scope: FastifyInstance, deps: GrafanaDepen
     },
     async (request) => {
       const input = fromAnnotation(request.body);
-      const event = await naming(ANNOTATION_FIELDS, () => events.create(request.actor, input));
+      const event = await naming(ANNOTATION_FIELDS, () => events.writes.create(request.actor, input));
       return { message: 'Annotation added', id: numericId(event.id), etsId: event.id };
     },
   );
@@ -139,7 +139,7 @@ export function registerGrafanaRoutes(scope: FastifyInstance, deps: GrafanaDepen
     },
     async (request) => {
       const input = fromGraphiteAnnotation(request.body);
-      const event = await naming(GRAPHITE_ANNOTATION_FIELDS, () => events.create(request.actor, input));
+      const event = await naming(GRAPHITE_ANNOTATION_FIELDS, () => events.writes.create(request.actor, input));
       return { message: 'Graphite annotation added', id: numericId(event.id), etsId: event.id };
     },
   );

@@ -166,7 +166,7 @@ export function registerGraphiteRoutes(scope: FastifyInstance, deps: GraphiteDep
     },
     async (request, reply) => {
       const input = fromGraphiteEvent(request.body);
-      await naming(GRAPHITE_FIELDS, () => events.create(request.actor, input));
+      await naming(GRAPHITE_FIELDS, () => events.writes.create(request.actor, input));
       return reply.code(200).type('text/html; charset=utf-8').send('');
     },
   );

@@ -78,7 +78,7 @@ export async function findTaggedEvents(
       const filter = { tags, from: query.from, to: query.to, timeField: 'EVENT' };
       // The first page is as long as the answer; later ones (the rule dropped some) are full.
       const size = page === 0 ? query.limit : pageSize;
-      const { events: batch, hasMore } = await events.list(actor, filter, { first: size, after });
+      const { events: batch, hasMore } = await events.queries.list(actor, filter, { first: size, after });
       for (const event of batch.filter(matches)) {
         if (kept++ < query.limit) found.set(event.id, event);
       }

@@ -33,10 +33,10 @@ export class HookWriter {
   }
 
   private async recordOne(actor: Actor, hook: HookEvent): Promise<RecordedEvent> {
-    const stored = await this.events.get(actor, hook.id);
+    const stored = await this.events.queries.get(actor, hook.id);
     const parentId = hook.parentId ?? (stored?.parentId ? undefined : await this.linkedParent(actor, hook));
     let joinedRevision: number | undefined;
-    const written = await this.events.reconcile(actor, hook.id, (current) => {
+    const written = await this.events.writes.reconcile(actor, hook.id, (current) => {
       joinedRevision = current?.revision;
       return joinDelivery(current, { ...hook, parentId }, this.now());
     });
@@ -51,7 +51,7 @@ export class HookWriter {
     // bounded number of reads however many it lists.
     const values = from.values.filter((text) => [...text].length <= LIMITS.tagValueLength).slice(0, LINKS_LOOKED_UP);
     for (const value of values) {
-      const page = await this.events.list(actor, { tags: { [from.tag]: [value] } }, { first: 2 });
+      const page = await this.events.queries.list(actor, { tags: { [from.tag]: [value] } }, { first: 2 });
       const found = page.events.find((event) => event.id !== hook.id);
       if (found) return found.id;
     }
