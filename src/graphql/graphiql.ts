@@ -2,21 +2,20 @@
  * GraphiQL served by ETS itself from the installed packages, with no CDN: the service
  * often runs where the internet is not reachable.
  */
+import fastifyStatic from '@fastify/static';
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { FileCache } from '../transport/file-cache';
 
-const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
-  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
-  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
-  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+/** The page's names for files of three packages, each sent from its package's folder. */
+const ASSETS: Record<string, { pkg: string; file: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css' },
 };
 
-function assetPath({ pkg, file }: { pkg: string; file: string }): string {
-  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
-}
+const packageFolder = (pkg: string) => dirname(require.resolve(`${pkg}/package.json`));
 
 /*
  * Queries and mutations go by POST; subscriptions over the websocket of the same path
@@ -75,12 +74,15 @@ export function wantsGraphiQL(request: FastifyRequest): boolean {
   return request.method === 'GET' && !query?.query && (request.headers.accept ?? '').includes('text/html');
 }
 
-export function registerGraphiQLAssets(app: FastifyInstance): void {
-  const files = new FileCache();
-  app.get<{ Params: { file: string } }>('/graphiql/:file', async (request, reply) => {
-    const asset = Object.hasOwn(ASSETS, request.params.file) ? ASSETS[request.params.file] : undefined;
-    if (!asset) return reply.code(404).send({ error: 'not found' });
-    const body = await files.read(assetPath(asset));
-    return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(body);
+export async function registerGraphiQLAssets(app: FastifyInstance): Promise<void> {
+  // A scope of its own: the web UI's files have their own copy of the plugin.
+  await app.register(async (scope) => {
+    // Only reply.sendFile: the names are ours, the files the packages'.
+    await scope.register(fastifyStatic, { serve: false });
+    scope.get<{ Params: { file: string } }>('/graphiql/:file', { schema: { hide: true } }, async (request, reply) => {
+      const asset = Object.hasOwn(ASSETS, request.params.file) ? ASSETS[request.params.file] : undefined;
+      if (!asset) return reply.code(404).send({ error: 'not found' });
+      return reply.sendFile(asset.file, packageFolder(asset.pkg), { maxAge: '1d' });
+    });
   });
 }

@@ -81,10 +81,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // GraphQL's JSON bodies are read as REST's are (json-body.ts).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, jsonBodyParser);
-  registerCors(app, corsOrigins);
+  await registerCors(app, corsOrigins);
   // One rate per caller, over HTTP and websockets alike.
   const rate = new RateLimiter(limits.ratePerSecond, limits.rateBurst);
-  registerAuth(app, access, rate, () => metrics.refused('ETS_RATE_LIMIT'));
+  await registerAuth(app, access, rate, () => metrics.refused('ETS_RATE_LIMIT'));
   registerRequestLog(app);
 
   const schema = createSchema();
@@ -134,8 +134,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     });
   }
-  registerGraphiQLAssets(app);
-  registerWebUi(app);
+  await registerGraphiQLAssets(app);
+  await registerWebUi(app);
 
   registerMetrics(app, metrics);
   app.get('/healthz', { schema: APP_SCHEMAS.healthz }, async () => ({ status: 'ok' }));

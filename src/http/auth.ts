@@ -1,12 +1,15 @@
 /**
  * Every API request gets its Actor (request.actor) and is counted against its caller's
- * rate: a token by its name, a request without one by its client address.
+ * rate: a token by its name, a request without one by its client address. The counting,
+ * its headers and its 429 are @fastify/rate-limit's, called from this hook because the
+ * caller is known only once the token is checked, and a refused token still counts.
  */
-import type { FastifyInstance } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/access';
 import type { AccessPolicy } from '../transport/access';
 import { HttpError } from '../transport/errors';
-import type { RateLimiter } from '../transport/rate-limit';
+import { bucketStore, type RateLimiter } from '../transport/rate-limit';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,30 +25,49 @@ declare module 'fastify' {
 const API_ROUTES = /^\/(graphql|api\/|events?(\/|$)|metrics$|hooks\/cdevents$)/;
 /** Webhooks whose senders sign instead of sending a token: counted by address, so a secret cannot be guessed at speed. */
 const SIGNED_ROUTES = /^\/hooks\/(github|gitlab)$/;
-// Replaced for every API request; other paths (assets, health) never look at it.
+// Replaced for every API request once its token is accepted; until then the request counts as one without a token.
 const NOBODY_YET = null as unknown as Actor;
 
-export function registerAuth(
+/** Whom a request counts against: its token, or its address without one (or with a refused one). */
+function callerOf(request: FastifyRequest): string {
+  const token = (request.actor as Actor | null)?.token ?? null;
+  return token === null ? `address ${request.ip}` : `token "${token}"`;
+}
+
+type Count = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/** Takes one request from its caller's bucket, or throws the 429 (with Retry-After). */
+async function registerRateLimit(app: FastifyInstance, rate: RateLimiter, onRateLimited: () => void): Promise<Count> {
+  if (!rate.enabled) return async () => undefined;
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: bucketStore(rate),
+    max: rate.capacity,
+    keyGenerator: callerOf,
+    onExceeded: () => onRateLimited(),
+    // Thrown, so that each scope's error handler words it (GraphQL's errors, REST's body).
+    errorResponseBuilder: (request, { ttl }) =>
+      new HttpError(
+        429,
+        'RATE_LIMITED',
+        `too many requests from ${callerOf(request)} (ETS_RATE_LIMIT); retry after ${Math.ceil(ttl / 1000)}s`,
+      ),
+  });
+  const limit = app.rateLimit();
+  return (request, reply) => limit.call(app, request, reply);
+}
+
+export async function registerAuth(
   app: FastifyInstance,
   access: AccessPolicy,
   rate: RateLimiter,
   onRateLimited: () => void = () => {},
-): void {
+): Promise<void> {
   app.decorateRequest('actor', NOBODY_YET);
-  const count = (caller: string) => {
-    const decision = rate.take(caller);
-    if (decision.allowed) return;
-    onRateLimited();
-    throw new HttpError(
-      429,
-      'RATE_LIMITED',
-      `too many requests from ${caller} (ETS_RATE_LIMIT); retry after ${decision.retryAfterSeconds}s`,
-      { 'retry-after': String(decision.retryAfterSeconds) },
-    );
-  };
-  app.addHook('onRequest', async (request) => {
+  const count = await registerRateLimit(app, rate, onRateLimited);
+  app.addHook('onRequest', async (request, reply) => {
     const route = request.routeOptions.url;
-    if (route !== undefined && SIGNED_ROUTES.test(route)) return count(`address ${request.ip}`);
+    if (route !== undefined && SIGNED_ROUTES.test(route)) return count(request, reply);
     if (route === undefined || !API_ROUTES.test(route)) return;
     if (!(await access.acceptsHost(request.headers.host, request.headers.authorization))) {
       throw new HttpError(
@@ -60,10 +82,10 @@ export function registerAuth(
       actor = await access.actorFor(request.headers.authorization);
     } catch (error) {
       // Refused tokens count against their address, so guessing is rate limited too.
-      count(`address ${request.ip}`);
+      await count(request, reply);
       throw error;
     }
     request.actor = actor;
-    count(actor.token === null ? `address ${request.ip}` : `token "${actor.token}"`);
+    await count(request, reply);
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The OpenAPI 3.1 document of the whole HTTP API, derived by @fastify/swagger from the
  * route definitions (their `schema`), so it cannot drift from the routes; served at
- * /api/v1/openapi.json. Routes that are not API (static files) are hidden by one rule here.
+ * /api/v1/openapi.json. Routes that are not API hide themselves with `schema: { hide: true }`
+ * (the static files: @fastify/static's routes do so by default, GraphiQL's route says so).
  */
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance, RouteOptions } from 'fastify';
@@ -9,12 +10,6 @@ import { PAGES_TAG, REST_TAG, WEB_UI_SCHEMA } from '../rest/schemas';
 
 const GRAPHQL_TAG = 'GraphQL';
 const OPERATIONS_TAG = 'Operations';
-
-/**
- * Files served as they are (the web UI's assets, GraphiQL's scripts and styles): not API,
- * so not in the document. A route may also hide itself with `schema: { hide: true }`.
- */
-const STATIC_FILES = /^\/(assets|graphiql)\/:file$/;
 
 /** Registers the document's generator: before any route, since it collects them as they are added. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -50,7 +45,6 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   app.addHook('onRoute', (route: RouteOptions) => {
-    if (STATIC_FILES.test(route.url)) route.schema = { ...route.schema, hide: true };
     // The web UI's page (http/web-ui.ts) is documented here with the other pages.
     if (route.url === '/' && route.method === 'GET') route.schema ??= WEB_UI_SCHEMA;
   });

@@ -1,24 +1,16 @@
 /**
  * The web UI at /: the Vite build in dist/web (npm run build:web), served by this process.
  * Hashed assets are cached for a year, index.html never; a CSP allows only our own scripts
- * and connections to this host (fetch and the graphql-ws socket).
+ * and connections to this host (fetch and the graphql-ws socket). Files are sent by
+ * @fastify/static (content types, ETags, ranges); the page's headers are ours.
  */
+import fastifyStatic from '@fastify/static';
 import escapeHtml from 'escape-html';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { projectRoot } from '../config/paths';
-import { FileCache } from '../transport/file-cache';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 /** Vite's asset names: name-hash.ext, nothing that could climb out of the folder. */
 const ASSET_NAME = /^[\w.-]+\.[a-z0-9]+$/i;
 /** A Host header fit to repeat in the CSP (host, port, or a bracketed IPv6 address). */
@@ -56,36 +48,29 @@ then reload this page. It is looked for in <code>${escapeHtml(webUiFolder())}</c
 <a href="/api/v1/openapi.json">REST API v1</a>, and the tree of an event at <code>/event/{id}/</code>.</p></body></html>`;
 }
 
-export function registerWebUi(app: FastifyInstance, folder = webUiFolder()): void {
-  let index: Buffer | undefined;
-  const assets = new FileCache();
-  const page = async (request: FastifyRequest, reply: FastifyReply) => {
-    reply.header('content-security-policy', contentSecurityPolicy(request)).header('x-content-type-options', 'nosniff');
-    // Looked for until found, then kept: a first build made while the server runs is
-    // picked up; after a rebuild (which deletes the old assets), restart the server.
-    index ??= existsSync(join(folder, 'index.html')) ? await readFile(join(folder, 'index.html')) : undefined;
-    return reply
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .send(index ?? notBuiltPage());
-  };
-  // The view lives in the query string, so every view is this one page.
-  app.get('/', page);
-
-  app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
-    const { file } = request.params;
-    const type = CONTENT_TYPES[extname(file)];
-    if (!ASSET_NAME.test(file) || !type) return reply.code(404).send({ error: 'not found' });
-    let body: Buffer;
-    try {
-      body = await assets.read(join(folder, 'assets', file));
-    } catch {
-      return reply.code(404).send({ error: 'not found' });
-    }
-    return reply
-      .type(type)
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('x-content-type-options', 'nosniff')
-      .send(body);
+export async function registerWebUi(app: FastifyInstance, folder = webUiFolder()): Promise<void> {
+  // A scope of its own: GraphiQL's files have their own copy of the plugin.
+  await app.register(async (scope) => {
+    await scope.register(fastifyStatic, {
+      root: join(folder, 'assets'),
+      prefix: '/assets/',
+      // Flat names only: nothing else is a build output, nor can climb out of the folder.
+      allowedPath: (path) => ASSET_NAME.test(path.slice(1)),
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+      setHeaders: (response) => response.setHeader('x-content-type-options', 'nosniff'),
+    });
+    // The view lives in the query string, so every view is this one page. Read at each
+    // request (revalidated by its ETag), so a build made while the server runs is served.
+    scope.get('/', async (request, reply) => {
+      reply.headers({
+        'content-security-policy': contentSecurityPolicy(request),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      });
+      if (!existsSync(join(folder, 'index.html'))) return reply.type('text/html; charset=utf-8').send(notBuiltPage());
+      return reply.sendFile('index.html', folder, { cacheControl: false });
+    });
   });
 }

@@ -503,6 +503,10 @@ describe('the rate limit', () => {
       code: 'RATE_LIMITED',
     });
     expect(refused[0]?.headers.get('retry-after')).toBe('1');
+    // What a client may still send at once (@fastify/rate-limit's headers; the limit is the burst).
+    const allowed = answers.find((answer) => answer.status === 200);
+    expect(allowed?.headers.get('x-ratelimit-limit')).toBe('4');
+    expect(Number(allowed?.headers.get('x-ratelimit-remaining'))).toBeLessThan(4);
     const graphql = await ets.gql('{ viewer { token } }');
     expect(graphql.status).toBe(429);
     expect(codeOf(graphql)).toBe('RATE_LIMITED');

@@ -15,7 +15,7 @@ interface Reply {
 /** A server on a free port, and GET over real HTTP with a Host header of our choosing. */
 async function appServing(folder: string) {
   const app = Fastify();
-  registerWebUi(app, folder);
+  await registerWebUi(app, folder);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const fetchPage = (path: string, host?: string) =>
@@ -53,7 +53,9 @@ it('serves index.html uncached with a CSP, and hashed assets cached for a year',
     expect(page.body).toContain('/assets/index-abc123.js');
 
     const script = await app.fetchPage('/assets/index-abc123.js');
-    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    // @fastify/send's type for .js (mime 3); a JavaScript MIME type to browsers, as text/javascript is.
+    expect(script.headers['content-type']).toBe('application/javascript; charset=utf-8');
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const style = await app.fetchPage('/assets/index-abc123.css');
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
@@ -69,13 +71,18 @@ it('serves index.html uncached with a CSP, and hashed assets cached for a year',
   }
 });
 
-it('says how to build the UI when it is not built', async () => {
-  const app = await appServing(await mkdtemp(join(tmpdir(), 'ets-web-empty-')));
+it('says how to build the UI when it is not built, and serves a build made while it runs', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'ets-web-empty-'));
+  const app = await appServing(folder);
   try {
     const page = await app.fetchPage('/');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('npm run build:web');
     expect(page.body).toContain('href="/graphql"');
+    await writeFile(join(folder, 'index.html'), '<!doctype html><title>built</title>');
+    const built = await app.fetchPage('/');
+    expect(built.body).toBe('<!doctype html><title>built</title>');
+    expect(built.headers['cache-control']).toBe('no-cache');
   } finally {
     await app.close();
   }
