@@ -8,7 +8,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Negotiator from 'negotiator';
@@ -17,6 +17,7 @@ import { HttpError } from '../transport/errors';
 import { projectRoot } from '../config/paths';
 import type { GraphQLContext } from './context';
 import { formatError } from './errors';
+import type { QueryLimiter } from './limits';
 import { resolvers } from './resolvers';
 
 export function loadSchema(): string {
@@ -31,11 +32,12 @@ export function createApolloServer(
   app: FastifyInstance,
   schema: GraphQLSchema,
   logger: Logger,
-  validationRules: ValidationRule[],
+  limits: QueryLimiter,
 ): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
-    validationRules,
+    parseOptions: limits.parseOptions,
+    validationRules: [...limits.validationRules],
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -51,6 +53,7 @@ export function createApolloServer(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       subscriptionsOverHttpRefused,
+      limits.apolloPlugin,
       statusByMediaType,
       fastifyApolloDrainPlugin(app),
     ],

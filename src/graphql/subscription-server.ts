@@ -6,7 +6,7 @@
  * then cut. Either way it is logged, and it never holds up a writer or anyone else.
  */
 import type { Server } from 'node:http';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -19,6 +19,7 @@ import { isOriginAllowed } from '../transport/cors';
 import { createLoaders } from './loaders';
 import type { GraphQLContext, Services } from './context';
 import { formatError } from './errors';
+import type { QueryLimiter } from './limits';
 
 const KEEP_ALIVE_MS = 12_000;
 /** Outside graphql-ws' own codes, and not one its client retries silently as fatal-free. */
@@ -51,7 +52,8 @@ function closedSignal(socket: WebSocket): AbortSignal {
 export interface SubscriptionOptions {
   services: Services;
   access: AccessPolicy;
-  validationRules: readonly ValidationRule[];
+  /** The query limits (queryLimitRules). */
+  validationRules: QueryLimiter;
   corsOrigins: readonly string[];
   logger: Logger;
   /** The callers' rate, shared with HTTP: each operation on a socket counts as a request. */
@@ -145,11 +147,9 @@ export function attachSubscriptionServer(
   }, RECHECK_EVERY_MS);
   sweep.unref();
   const format = formatError(logger);
-  const rules = [...specifiedRules, ...validationRules];
   const graphqlWs = useServer<Record<string, unknown>, Record<string, never>>(
     {
       schema,
-      validate: (schema, document) => validate(schema, document, rules),
       // Errors read as they do over HTTP: domain codes, and nothing internal.
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (result.errors) return { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) };
@@ -179,7 +179,7 @@ export function attachSubscriptionServer(
         }
       },
       // Every operation runs as the token is now, not as it was when the connection opened.
-      onSubscribe: async ({ extra }, id) => {
+      onSubscribe: async ({ extra }, id, payload) => {
         const refused = await recheck(extra.socket);
         if (refused) return [new GraphQLError(refused.message, { extensions: { code: refused.code } })];
         const token = actors.get(extra.socket)?.token ?? null;
@@ -208,7 +208,8 @@ export function attachSubscriptionServer(
           ];
         }
         live.add(id);
-        return undefined;
+        // Parsed, validated and costed with its variables, under the same limits as over HTTP.
+        return validationRules.prepare(schema, payload);
       },
       onComplete: ({ extra }, id) => {
         liveOf.get(extra.socket)?.delete(id);

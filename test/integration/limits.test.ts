@@ -94,6 +94,45 @@ it('refuses GraphQL documents too deep, too costly or with too many aliases, bef
   );
 });
 
+it('costs a page size sent as a variable at the value sent, not at its default, on HTTP and graphql-ws', async () => {
+  // first: 1 costs 1 × (1 + 1 × (1 + 10 × (1 + 10))) = 112; first: 5 costs 560.
+  const query = 'query($n: Int = 1) { events(first: $n) { nodes { children { children { id } } } } }';
+  expect(dataOf(await ets.gql(query)).events.nodes).toEqual([]);
+  const sent = await ets.gql(query, { n: 5 });
+  expect(sent.status).toBe(400);
+  expect(sent.errors).toEqual([
+    {
+      message:
+        'the query cost (objects it may return) 560 is over the limit of 200 (ETS_MAX_QUERY_COST); ask for smaller pages or fewer nested lists',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'ETS_MAX_QUERY_COST' },
+    },
+  ]);
+
+  const client = createClient({
+    url: `${ets.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  try {
+    const outcome = (variables: Record<string, unknown>) =>
+      new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query, variables },
+          { next: (result) => resolve(result), error: resolve, complete: () => resolve(undefined) },
+        );
+      });
+    expect(await outcome({ n: 1 })).toEqual({ data: { events: { nodes: [] } } });
+    expect(await outcome({ n: 5 })).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^the query cost \(objects it may return\) 560 is over the limit of 200/),
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'ETS_MAX_QUERY_COST' },
+      }),
+    ]);
+  } finally {
+    await client.dispose();
+  }
+});
+
 it('applies the depth limit to subscriptions too', async () => {
   const client = createClient({
     url: `${ets.url.replace(/^http/, 'ws')}/graphql`,

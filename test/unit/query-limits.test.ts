@@ -1,12 +1,14 @@
-import { getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
-import { queryLimitRules } from '../../src/graphql/limits';
+import { getIntrospectionQuery, getOperationAST, parse } from 'graphql';
+import { queryLimitRules, type QueryLimits } from '../../src/graphql/limits';
 import { createSchema } from '../../src/graphql/server';
 
 const schema = createSchema();
 const LIMITS = { depth: 8, cost: 5_000, aliases: 3, pageSize: 1000 };
 
-function errorsOf(query: string, limits = LIMITS): string[] {
-  return validate(schema, parse(query), [...specifiedRules, ...queryLimitRules(limits)]).map((e) => e.message);
+/** The errors of one operation as graphql-ws runs it: parsed, validated, costed with its variables. */
+function errorsOf(query: string, limits: QueryLimits = LIMITS, variables?: Record<string, unknown>): string[] {
+  const prepared = queryLimitRules(limits).prepare(schema, { query, variables });
+  return Array.isArray(prepared) ? prepared.map((e: Error) => e.message) : [];
 }
 
 describe('query limits', () => {
@@ -49,9 +51,12 @@ describe('query limits', () => {
   });
 
   it('bound the work of measuring whatever the shape of the document', () => {
-    const wide = `{ ${Array.from({ length: 25_000 }, () => 'viewer { token }').join(' ')} }`;
-    expect(errorsOf(wide, { ...LIMITS, cost: 2 ** 50 })).toContainEqual(
-      expect.stringMatching(/^the query has over 20000 selections .*\(ETS_MAX_QUERY_COST\)/),
+    // graphql-js' validation gives up on this one first; the measure is bounded on its own too.
+    const wide = parse(`{ ${Array.from({ length: 25_000 }, () => 'viewer { token }').join(' ')} }`);
+    const operation = getOperationAST(wide);
+    if (!operation) throw new Error('no operation');
+    expect(queryLimitRules({ ...LIMITS, cost: 2 ** 50 }).costError(schema, wide, operation, {})?.message).toMatch(
+      /^the query has over 20000 selections .*\(ETS_MAX_QUERY_COST\)/,
     );
   });
 
@@ -64,10 +69,45 @@ describe('query limits', () => {
     ]);
   });
 
-  it('take a page size given as a variable at its default, else at the largest page', () => {
+  it('take a page size given as a variable at the value sent, not at its default', () => {
     const query = (def: string) => `query($n: Int${def}) { events(first: $n) { nodes { children { id } } } }`;
     expect(errorsOf(query(' = 10'))).toEqual([]);
-    expect(errorsOf(query(''))).toEqual([expect.stringContaining('(ETS_MAX_QUERY_COST)')]);
+    // 1000 events × (1 + 1 × (1 + 10 children)): over 5000, whatever the default says.
+    expect(errorsOf(query(' = 10'), LIMITS, { n: 1000 })).toEqual([
+      'the query cost (objects it may return) 12000 is over the limit of 5000 (ETS_MAX_QUERY_COST); ask for smaller pages or fewer nested lists',
+    ]);
+    expect(errorsOf(query(''), LIMITS, { n: 1000 })).toEqual([expect.stringContaining('(ETS_MAX_QUERY_COST)')]);
+    // Not sent, or null: the field's own default page, as the operation runs.
+    expect(errorsOf(query(''))).toEqual([]);
+    expect(errorsOf(query(' = 1000'), LIMITS, { n: null })).toEqual([]);
+    // Not an integer: it will not run, and counts as the largest page meanwhile.
+    expect(errorsOf(query(''), LIMITS, { n: '10' })).toEqual([expect.stringContaining('(ETS_MAX_QUERY_COST)')]);
+    expect(errorsOf(query(''), LIMITS, { n: -1 })).toEqual(['first must not be negative']);
+  });
+
+  it('refuse more directives than the limit, naming it', () => {
+    const query = (n: number) => `{ viewer { ${'token @include(if: true) '.repeat(n)} } }`;
+    expect(errorsOf(query(3), { ...LIMITS, directives: 3 })).toEqual([]);
+    expect(errorsOf(query(4), { ...LIMITS, directives: 3 })).toEqual([
+      'the number of directives 4 is over the limit of 3; send fewer directives',
+    ]);
+  });
+
+  it('stop parsing a document past the token limit, before anything else reads it', () => {
+    const wide = `{ ${'viewer { token } '.repeat(100)} }`; // 402 tokens
+    expect(errorsOf(wide, { ...LIMITS, tokens: 402 })).toEqual([]);
+    // graphql-js' own words (its "more that" included).
+    expect(errorsOf(wide, { ...LIMITS, tokens: 401 })).toEqual([
+      expect.stringMatching(/^Syntax Error: Document contains more th(?:an|at) 401 tokens\. Parsing aborted\.$/),
+    ]);
+  });
+
+  it('count depth through fragments without counting the spread as a level', () => {
+    const query = `{ event(id: "a") { ...up } } fragment up on Event { ${'parent { '.repeat(6)} id ${'} '.repeat(6)} }`;
+    expect(errorsOf(query)).toEqual([]);
+    expect(errorsOf(query, { ...LIMITS, depth: 7 })).toEqual([
+      'the query depth 8 is over the limit of 7 (ETS_MAX_QUERY_DEPTH); nest fewer selections',
+    ]);
   });
 
   it('follow fragments', () => {
