@@ -15,18 +15,33 @@ it('has the version of the server, and the server depends on exactly that versio
   expect(server.workspaces).toContain('packages/client');
 });
 
-it('depends at run time on exactly the packages its sources import', () => {
+/** The packages a source file imports, type-only imports too (a declaration file keeps them). */
+function packagesImportedBy(source: string): string[] {
+  return [...source.matchAll(/^import (?:type )?[^;]*? from '([^']+)'/gm)]
+    .map(([, specifier]) => specifier!)
+    .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:'));
+}
+
+it('depends on exactly the packages its sources import', () => {
   const sources = readdirSync(join(clientDir, 'src'), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts'))
     .map((file) => readFileSync(join(clientDir, 'src', file), 'utf8'));
-  const imported = new Set<string>();
-  for (const source of sources) {
-    // Type-only imports vanish from the build; node: builtins need nothing installed.
-    for (const [, typeOnly, specifier] of source.matchAll(/^import (type )?[^;]*? from '([^']+)'/gm)) {
-      if (!typeOnly && !specifier!.startsWith('.') && !specifier!.startsWith('node:')) imported.add(specifier!);
-    }
-  }
+  const imported = new Set(sources.flatMap(packagesImportedBy));
   const { dependencies, files } = json(join(clientDir, 'package.json'));
   expect(Object.keys(dependencies).sort()).toEqual([...imported].sort());
   expect(files).toEqual(['dist/']);
+});
+
+it('exports a transport the browser can run: no Node module, the WebSocket class passed in', () => {
+  const transport = readFileSync(join(clientDir, 'src/transport.ts'), 'utf8');
+  expect(transport).not.toMatch(/from 'node:/);
+  expect(packagesImportedBy(transport).sort()).toEqual([
+    '@graphql-typed-document-node/core',
+    'exponential-backoff',
+    'graphql-ws',
+  ]);
+  expect(json(join(clientDir, 'package.json')).exports['./transport']).toEqual({
+    types: './dist/transport.d.ts',
+    default: './dist/transport.js',
+  });
 });

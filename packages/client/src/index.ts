@@ -1,5 +1,5 @@
 /** The package's entry for bots: `import { EtsClient } from 'ets-client'`. */
-export { EtsClient, EtsError } from './ets-client';
+export { EtsClient } from './ets-client';
 export type {
   BatchResult,
   EtsClientOptions,
@@ -12,3 +12,15 @@ export type {
   Token,
   Viewer,
 } from './ets-client';
+// The transport under the client, for other typed documents (and, as 'ets-client/transport', the browser).
+export { EtsError, GraphQLTransport, postOperation } from './transport';
+export type {
+  GraphQLAnswer,
+  GraphQLBody,
+  GraphQLErrorBody,
+  LiveSink,
+  Operation,
+  PostOptions,
+  TransportOptions,
+  TypedDocument,
+} from './transport';
