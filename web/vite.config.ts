@@ -8,6 +8,12 @@ export default defineConfig({
   root: here,
   base: '/',
   publicDir: false,
+  // The client package's transport from its TypeScript source (its dist/ is built for Node).
+  resolve: {
+    alias: {
+      'ets-client/transport': fileURLToPath(new URL('../packages/client/src/transport.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
