@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { dataOf, startTestEts, uniqueId, untilSubscribers, type TestEts } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 
 jest.setTimeout(120_000);
 
@@ -23,7 +24,6 @@ interface CodeMirrorElement {
 // The functions passed to page.evaluate run in the page, where a document exists.
 declare const document: { querySelector(selector: string): CodeMirrorElement | null };
 
-const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id } }';
 const SUBSCRIPTION = 'subscription { eventChanged { kind event { id description } } }';
 
 let browser: Browser;
@@ -89,7 +89,7 @@ it('runs a subscription over the websocket and shows each event written meanwhil
   expect(sockets).toEqual([`${ets.url.replace(/^http/, 'ws')}/graphql`]);
 
   const id = uniqueId('graphiql');
-  dataOf(await ets.gql(CREATE, { e: { id, description: 'seen live in GraphiQL' } }));
+  dataOf(await ets.gql(CreateEventMutation, { event: { id, description: 'seen live in GraphiQL' } }));
   await untilResultShows(id);
   await untilResultShows('"kind": "CREATED"');
   await untilResultShows('seen live in GraphiQL');
@@ -105,6 +105,6 @@ it('sends the token of an Authorization header typed into GraphiQL over the webs
 
   await subscribeInGraphiQL(ets, { Authorization: `Bearer ${reader}` });
   const id = uniqueId('graphiql-token');
-  dataOf(await ets.gql(CREATE, { e: { id } }, admin));
+  dataOf(await ets.gql(CreateEventMutation, { event: { id } }, admin));
   await untilResultShows(id);
 });

@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { postOperation, type GraphQLErrorBody, type Operation, type TypedDocument } from 'ets-client';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config';
 import type { EventStore } from '../../src/domain/event-store';
@@ -15,22 +16,35 @@ import { startEts, type RunningEts } from '../../src/start';
 import type { StoreCall } from '../../src/store/observed-store';
 import { until } from './wait';
 
-export interface GraphQLResponse<T = Record<string, any>> {
+/** The data of an untyped request: whatever the test reads from it. */
+export type UntypedData = Record<string, any>;
+
+export interface GraphQLResponse<T = UntypedData> {
   status: number;
   data?: T | null;
-  errors?: Array<{ message: string; path?: unknown[]; extensions?: { code?: string; field?: string } }>;
+  errors?: GraphQLErrorBody[];
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * A GraphQL request over HTTP, with the token as a bearer when one is given: a typed document
+ * (./operations.ts) gives a typed result; the text of a query is the untyped way, for tests
+ * that send what codegen would refuse (a wrong variable, an unknown field, a limit's probe).
+ */
+export interface GraphQLRequester {
+  <TResult, TVariables>(
+    document: TypedDocument<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ): Promise<GraphQLResponse<TResult>>;
+  <T = UntypedData>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
 }
 
 export interface TestEts {
   url: string;
   ets: RunningEts;
   database: string;
-  /** A GraphQL request over HTTP, with the token as a bearer when one is given. */
-  gql<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string,
-  ): Promise<GraphQLResponse<T>>;
+  gql: GraphQLRequester;
   /** The event store's methods called while `action` ran, in order: one round trip each. */
   storeCalls(action: () => Promise<unknown>): Promise<Array<keyof EventStore>>;
   /** The rows (or documents) of one of the store's tables as they are stored, for checks of what was written. */
@@ -89,7 +103,8 @@ export async function startTestEts({ sameDataAs, redisUrl, env, host }: TestEtsO
     url: ets.url,
     ets,
     database,
-    gql: (query, variables, token) => gqlAt(ets.url, query, variables, { token }),
+    gql: (document: Operation<unknown, unknown>, variables?: unknown, token?: string) =>
+      post(ets.url, document, variables, { token }),
     async storeCalls(action) {
       const seen: Array<keyof EventStore> = [];
       listener = (call) => seen.push(call.method);
@@ -120,22 +135,44 @@ async function storedRows(ets: RunningEts, table: 'events' | 'event_versions' | 
 }
 
 /**
- * A GraphQL request over HTTP to the ETS at `url`, with the token as a bearer when one is
- * given; with `timeoutMs`, a request left unanswered fails instead of hanging.
+ * A GraphQL request over HTTP to the ETS at `url` (typed as TestEts.gql), answered as the
+ * server gave it, without retries; with `timeoutMs`, a request left unanswered fails instead
+ * of hanging.
  */
-export async function gqlAt<T = Record<string, any>>(
+export function gqlAt<TResult, TVariables>(
+  url: string,
+  document: TypedDocument<TResult, TVariables>,
+  variables: TVariables,
+  options?: RequestOptions,
+): Promise<GraphQLResponse<TResult>>;
+export function gqlAt<T = UntypedData>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
-  { token, timeoutMs }: { token?: string; timeoutMs?: number } = {},
-): Promise<GraphQLResponse<T>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-    signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
-  });
-  return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
+  options?: RequestOptions,
+): Promise<GraphQLResponse<T>>;
+export function gqlAt(
+  url: string,
+  document: Operation<unknown, unknown>,
+  variables?: unknown,
+  options: RequestOptions = {},
+): Promise<GraphQLResponse<any>> {
+  return post(url, document, variables, options);
+}
+
+async function post(
+  url: string,
+  document: Operation<unknown, unknown>,
+  variables: unknown,
+  { token, timeoutMs }: RequestOptions,
+): Promise<GraphQLResponse<any>> {
+  const { status, body } = await postOperation(`${url}/graphql`, document, variables, { token, timeoutMs });
+  return { status, ...body };
+}
+
+interface RequestOptions {
+  token?: string;
+  timeoutMs?: number;
 }
 
 /** Waits until `count` subscribers are attached to the change feed of `ets`. */
@@ -153,5 +190,6 @@ export function uniqueId(prefix = 'ev'): string {
   return `${prefix}-${randomUUID()}`;
 }
 
+/** The fields of the EventFields fragment (./operations.ts), for queries written as text. */
 export const EVENT_FIELDS =
-  'id parentId sourceId startTime endTime description detailUrls tags createdAt updatedAt revision';
+  'id parentId sourceId startTime endTime description detailUrls tags createdAt updatedAt revision changedBy';

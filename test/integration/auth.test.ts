@@ -9,9 +9,9 @@ import WebSocket from 'ws';
 import { EtsClient } from 'ets-client';
 import { runEts } from '../helpers/cli';
 import { dataOf, startTestEts, uniqueId, type GraphQLResponse, type TestEts } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 import { subscribe } from '../helpers/subscriber';
 
-const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id changedBy } }';
 const MERGE = 'mutation($e: EventInput!) { mergeEvent(event: $e) { id tags revision changedBy } }';
 const REPLACE = 'mutation($e: EventInput!) { replaceEvent(event: $e) { id tags } }';
 const GET = 'query($id: ID!) { event(id: $id) { id tags revision changedBy revisions { revision changedBy } } }';
@@ -96,7 +96,7 @@ describe('a fresh server listening on loopback', () => {
   it('runs open while no token exists, and says so through viewer', async () => {
     const viewer = dataOf(await ets.gql('{ viewer { token scopes } }'));
     expect(viewer.viewer).toEqual({ token: null, scopes: ['READ', 'WRITE', 'ADMIN'] });
-    const created = dataOf(await ets.gql(CREATE, { e: { id: uniqueId() } }));
+    const created = dataOf(await ets.gql(CreateEventMutation, { event: { id: uniqueId() } }));
     expect(created.createEvent.changedBy).toBeNull();
   });
 
@@ -111,12 +111,12 @@ describe('a fresh server listening on loopback', () => {
   });
 
   it('asks writes for a token once the first one exists; reads stay open', async () => {
-    dataOf(await ets.gql(CREATE, { e: { id: uniqueId() } }));
+    dataOf(await ets.gql(CreateEventMutation, { event: { id: uniqueId() } }));
     const first = await makeToken(ets, 'admin', ['ADMIN']);
     expect(first.secret).toMatch(/^ets_/);
     expect(first.token).toEqual({ name: 'admin', scopes: ['ADMIN'], namespace: null, createdBy: null });
 
-    const refused = await ets.gql(CREATE, { e: { id: uniqueId() } });
+    const refused = await ets.gql(CreateEventMutation, { event: { id: uniqueId() } });
     expect(codeOf(refused)).toBe('UNAUTHENTICATED');
     expect(refused.errors?.[0]?.message).toBe('writing needs a token with the write scope');
     const restRefused = await rest(ets, 'PUT', '/api/v1/event/', { body: { event: { id: uniqueId() } } });
@@ -179,9 +179,9 @@ describe('a server with tokens', () => {
 
   it('records on every version which token made it', async () => {
     const id = uniqueId();
-    expect(dataOf(await ets.gql(CREATE, { e: { id, tags: { k: ['1'] } } }, writer)).createEvent.changedBy).toBe(
-      'writer',
-    );
+    expect(
+      dataOf(await ets.gql(CreateEventMutation, { event: { id, tags: { k: ['1'] } } }, writer)).createEvent.changedBy,
+    ).toBe('writer');
     dataOf(await ets.gql(MERGE, { e: { id, tags: { k: ['2'] } } }, admin));
     const event = dataOf(await ets.gql(GET, { id })).event;
     expect(event).toMatchObject({ revision: 2, changedBy: 'admin', revisions: [{ revision: 1, changedBy: 'writer' }] });
@@ -191,7 +191,7 @@ describe('a server with tokens', () => {
 
   it('forbids writes to a read token: FORBIDDEN, 403 on REST, and nothing written', async () => {
     const id = uniqueId();
-    const refused = await ets.gql(CREATE, { e: { id } }, reader);
+    const refused = await ets.gql(CreateEventMutation, { event: { id } }, reader);
     expect(refused.errors?.[0]).toMatchObject({
       message: 'token "reader" does not have the write scope',
       extensions: { code: 'FORBIDDEN' },
@@ -204,18 +204,26 @@ describe('a server with tokens', () => {
 
   describe('a token limited to a namespace', () => {
     it('writes only events carrying its tags', async () => {
-      const outside = await ets.gql(CREATE, { e: { id: uniqueId(), tags: { source: ['human'] } } }, jenkins);
+      const outside = await ets.gql(
+        CreateEventMutation,
+        { event: { id: uniqueId(), tags: { source: ['human'] } } },
+        jenkins,
+      );
       expect(outside.errors?.[0]).toMatchObject({
         message: 'token "jenkins" may only write events tagged source=jenkins',
         extensions: { code: 'FORBIDDEN', field: 'event.tags' },
       });
-      const inside = await ets.gql(CREATE, { e: { id: uniqueId(), tags: { source: ['jenkins'] } } }, jenkins);
+      const inside = await ets.gql(
+        CreateEventMutation,
+        { event: { id: uniqueId(), tags: { source: ['jenkins'] } } },
+        jenkins,
+      );
       expect(inside.data?.createEvent.changedBy).toBe('jenkins');
     });
 
     it("cannot rewrite or delete a human's event, nor move its own out", async () => {
       const human = uniqueId('human');
-      dataOf(await ets.gql(CREATE, { e: { id: human, tags: { source: ['human'] } } }, writer));
+      dataOf(await ets.gql(CreateEventMutation, { event: { id: human, tags: { source: ['human'] } } }, writer));
       const merged = await ets.gql(MERGE, { e: { id: human, tags: { source: ['jenkins'] } } }, jenkins);
       expect(merged.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', field: 'event.id' });
       const deleted = await rest(ets, 'DELETE', `/api/v1/event/${encodeURIComponent(human)}/delete`, {
@@ -228,7 +236,7 @@ describe('a server with tokens', () => {
       });
 
       const own = uniqueId('ci');
-      dataOf(await ets.gql(CREATE, { e: { id: own, tags: { source: ['jenkins'] } } }, jenkins));
+      dataOf(await ets.gql(CreateEventMutation, { event: { id: own, tags: { source: ['jenkins'] } } }, jenkins));
       const movedOut = await ets.gql(REPLACE, { e: { id: own, tags: { source: ['human'] } } }, jenkins);
       expect(movedOut.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', field: 'event.tags' });
       expect(
@@ -281,9 +289,9 @@ describe('a server with tokens', () => {
 
   it('keeps a namespaced token from taking the id of a deleted event it could not have written', async () => {
     const id = uniqueId('human');
-    dataOf(await ets.gql(CREATE, { e: { id, tags: { source: ['human'] } } }, writer));
+    dataOf(await ets.gql(CreateEventMutation, { event: { id, tags: { source: ['human'] } } }, writer));
     dataOf(await ets.gql('mutation($id: ID!) { deleteEvent(id: $id) { id } }', { id }, writer));
-    const taken = await ets.gql(CREATE, { e: { id, tags: { source: ['jenkins'] } } }, jenkins);
+    const taken = await ets.gql(CreateEventMutation, { event: { id, tags: { source: ['jenkins'] } } }, jenkins);
     expect(taken.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', field: 'event.id' });
     const batch = dataOf(
       await ets.gql(
@@ -344,7 +352,7 @@ describe('a server with tokens', () => {
     const run = uniqueId('run');
     const subscriber = await subscribe(ets.url, { tags: { run: [run] } }, { token: reader });
     try {
-      dataOf(await ets.gql(CREATE, { e: { tags: { run: [run] } } }, writer));
+      dataOf(await ets.gql(CreateEventMutation, { event: { tags: { run: [run] } } }, writer));
       const [change] = await subscriber.waitFor(1);
       expect(change?.kind).toBe('CREATED');
     } finally {
@@ -405,7 +413,7 @@ describe('ETS_AUTH=all', () => {
     const run = uniqueId('run');
     const subscriber = await subscribe(ets.url, { tags: { run: [run] } }, { token: reader });
     try {
-      dataOf(await ets.gql(CREATE, { e: { tags: { run: [run] } } }, admin));
+      dataOf(await ets.gql(CreateEventMutation, { event: { tags: { run: [run] } } }, admin));
       const [change] = await subscriber.waitFor(1);
       expect(change?.kind).toBe('CREATED');
     } finally {
@@ -422,13 +430,15 @@ describe('a server listening beyond loopback', () => {
   afterAll(() => ets.stop());
 
   it('asks writes for a token from the start, and leaves a first admin token in a private file', async () => {
-    expect(codeOf(await ets.gql(CREATE, { e: { id: uniqueId() } }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await ets.gql(CreateEventMutation, { event: { id: uniqueId() } }))).toBe('UNAUTHENTICATED');
     const file = join(ets.ets.config.dataDir, 'first-admin-token');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const first = (await readFile(file, 'utf8')).trim();
     const viewer = dataOf(await ets.gql('{ viewer { token scopes } }', {}, first)).viewer;
     expect(viewer).toEqual({ token: expect.stringMatching(/^first-admin-\d{8}T\d{6}$/), scopes: ['ADMIN'] });
-    expect(dataOf(await ets.gql(CREATE, { e: { id: uniqueId() } }, first)).createEvent.changedBy).toBe(viewer.token);
+    expect(dataOf(await ets.gql(CreateEventMutation, { event: { id: uniqueId() } }, first)).createEvent.changedBy).toBe(
+      viewer.token,
+    );
   });
 });
 

@@ -15,6 +15,7 @@ import {
   untilSubscribers,
   type TestEts,
 } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 import { until } from '../helpers/wait';
 
 let ets: TestEts;
@@ -129,8 +130,8 @@ it('tails changes live until interrupted', async () => {
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   await untilSubscribers(ets, 1);
   dataOf(
-    await ets.gql('mutation($e: EventInput!) { createEvent(event: $e) { id } }', {
-      e: { id: `${run}-x`, tags: { run: [run] }, description: 'hello' },
+    await ets.gql(CreateEventMutation, {
+      event: { id: `${run}-x`, tags: { run: [run] }, description: 'hello' },
     }),
   );
   await until(() => stdout.includes('\n'), 'a line from ets tail');
@@ -217,9 +218,7 @@ it('imports 100,000 lines in bounded memory, every line landing', async () => {
 
 itOn('sqlite')('backs up the embedded store while it serves, and the copy restores', async () => {
   const id = uniqueId('backed-up');
-  dataOf(
-    await ets.gql('mutation($e: EventInput!) { createEvent(event: $e) { id } }', { e: { id, tags: { k: ['v'] } } }),
-  );
+  dataOf(await ets.gql(CreateEventMutation, { event: { id, tags: { k: ['v'] } } }));
   const file = join(dir, `backup-${id}.sqlite`);
   const dataDir = ets.ets.config.dataDir;
   const backup = await ets_(['backup', file, '--data-dir', dataDir]);

@@ -1,6 +1,7 @@
 /** No lost updates: concurrent merges on one event all take effect, in one process or across several. */
 import { versionEntry, type VersionEntry } from '../../src/store/mongodb/version-log';
 import { dataOf, itOn, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 
 let first: TestEts;
 let second: TestEts;
@@ -29,7 +30,7 @@ async function mergeConcurrently(id: string, count: number, instance: (i: number
 
 it('20 concurrent merges on one instance leave 20 values', async () => {
   const id = uniqueId();
-  dataOf(await first.gql('mutation($e: EventInput!) { createEvent(event: $e) { id } }', { e: { id } }));
+  dataOf(await first.gql(CreateEventMutation, { event: { id } }));
   const event = await mergeConcurrently(id, 20, () => first);
   expect([...event.tags.value].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `v${i}`).sort());
   expect(event.revision).toBe(21);
@@ -51,8 +52,8 @@ it('40 concurrent upserting merges split over two instances leave 40 values', as
 itOn('mongodb')('finishes a change whose writer died between claiming its revision and writing it', async () => {
   const id = uniqueId();
   const created = dataOf(
-    await first.gql('mutation($e: EventInput!) { createEvent(event: $e) { id createdAt } }', {
-      e: { id, tags: { value: ['v0'] }, startTime: 1000 },
+    await first.gql(CreateEventMutation, {
+      event: { id, tags: { value: ['v0'] }, startTime: 1000 },
     }),
   ).createEvent;
   // The dead writer's claim of revision 2, made a minute ago: the store has it, the event does not show it.

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FIRST_TOKEN_FILE } from '../../src/first-token';
 import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 
 let ets: TestEts;
 let admin: string;
@@ -16,7 +17,6 @@ let reader: string;
 
 const CREATE_TOKEN = `mutation($n: String!, $s: [Scope!]!, $ns: TagMap) {
   createToken(name: $n, scopes: $s, namespace: $ns) { secret } }`;
-const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id } }';
 const FIND = `query($f: EventFilter) { events(filter: $f, first: 100) { totalCount nodes {
   id startTime endTime description tags changedBy } } }`;
 
@@ -183,9 +183,9 @@ describe("Grafana's Graphite data source", () => {
     service = uniqueId('web');
     const event = (id: string, start: number, end: number, tags: Record<string, string[]>, description: string) =>
       ets.gql(
-        CREATE,
+        CreateEventMutation,
         {
-          e: {
+          event: {
             id,
             startTime: new Date(start * 1000).toISOString(),
             endTime: new Date(end * 1000).toISOString(),

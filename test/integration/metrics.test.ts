@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { dataOf, startTestEts, uniqueId, untilSubscribers, type TestEts } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 import { ensureProm2json, parseMetrics, type MetricFamily, type Sample } from '../helpers/prometheus';
 import { EVENT_CHANGED, subscribe } from '../helpers/subscriber';
 import { until } from '../helpers/wait';
@@ -166,9 +167,7 @@ describe('GET /metrics', () => {
       let families = await scrape(ets.url);
       expect(value(families, 'ets_websocket_connections', 'GAUGE')).toBe(2);
       expect(value(families, 'ets_subscriptions', 'GAUGE')).toBe(2);
-      dataOf(
-        await ets.gql('mutation($e: EventInput!) { createEvent(event: $e) { id } }', { e: { tags: { run: [run] } } }),
-      );
+      dataOf(await ets.gql(CreateEventMutation, { event: { tags: { run: [run] } } }));
       await Promise.all([first.waitFor(1), second.waitFor(1)]);
       families = await scrape(ets.url);
       expect(value(families, 'ets_subscription_deliveries_total', 'COUNTER')).toBe(before + 2);

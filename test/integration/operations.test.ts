@@ -9,6 +9,7 @@ import pino from 'pino';
 import { startEts, type RunningEts } from '../../src/start';
 import { ferretdbPath } from '../../scripts/ferretdb/binary';
 import { dataOf, gqlAt, startTestEts, testConfig, testStoreKind, uniqueId } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 import { startFerretdb, type FerretdbProcess } from '../helpers/ferretdb';
 import { until } from '../helpers/wait';
 
@@ -68,8 +69,8 @@ describe('embedded store', () => {
     try {
       expect(ets.store.kind).toBe('sqlite');
       dataOf(
-        await gql(ets.url, 'mutation($e: EventInput!) { createEvent(event: $e) { id } }', {
-          e: { id, tags: { k: ['v'] }, description: 'kept across restarts' },
+        await gqlAt(ets.url, CreateEventMutation, {
+          event: { id, tags: { k: ['v'] }, description: 'kept across restarts' },
         }),
       );
     } finally {
@@ -134,12 +135,12 @@ describeOnMongodb('MongoDB store outage', () => {
 
   it('answers with a clear error while the store is away and recovers by itself', async () => {
     const id = uniqueId();
-    dataOf(await gql(ets.url, 'mutation($e: EventInput!) { createEvent(event: $e) { id } }', { e: { id } }));
+    dataOf(await gqlAt(ets.url, CreateEventMutation, { event: { id } }));
     const port = Number(new URL(store.uri).port);
     await store.stop();
 
-    const down = await gql(ets.url, 'mutation($e: EventInput!) { createEvent(event: $e) { id } }', {
-      e: { id: uniqueId() },
+    const down = await gqlAt(ets.url, CreateEventMutation, {
+      event: { id: uniqueId() },
     });
     expect(down.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
     expect(down.errors?.[0]?.message).toBe('the event store is unavailable, try again shortly');

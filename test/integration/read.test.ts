@@ -1,5 +1,6 @@
 /** events (filters, order, pagination, totalCount), parent / children / ancestors, eventTree. */
 import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 
 let ets: TestEts;
 beforeAll(async () => {
@@ -215,9 +216,7 @@ describe('relations', () => {
 
 it('reads the most recent `last` earlier versions of an event, oldest first, and refuses more than 1000', async () => {
   const id = uniqueId('many-versions');
-  dataOf(
-    await ets.gql('mutation($e: EventInput!) { createEvent(event: $e) { id } }', { e: { id, description: 'v1' } }),
-  );
+  dataOf(await ets.gql(CreateEventMutation, { event: { id, description: 'v1' } }));
   for (let i = 2; i <= 6; i++) {
     dataOf(
       await ets.gql('mutation($e: EventInput!) { updateEvent(event: $e) { id } }', { e: { id, description: `v${i}` } }),

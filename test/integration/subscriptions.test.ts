@@ -9,13 +9,13 @@ import WebSocket from 'ws';
 import { matchesQuery } from '../../src/domain/changes';
 import { readEventQuery } from '../../src/domain/query';
 import { dataOf, startTestEts, uniqueId, untilSubscribers, type TestEts } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 import { until } from '../helpers/wait';
 import { EVENT_CHANGED, subscribe } from '../helpers/subscriber';
 
 const REDIS_URL = process.env.ETS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Polls (bounded) until the instance has `count` live subscribers. */
-const CREATE = 'mutation($e: EventInput!) { createEvent(event: $e) { id } }';
 const MERGE = 'mutation($e: EventInput!) { mergeEvent(event: $e) { id } }';
 const DELETE = 'mutation($id: ID!) { deleteEvent(id: $id) { id } }';
 const BATCH = 'mutation($es: [EventInput!]!) { createEvents(events: $es) { createdCount } }';
@@ -33,8 +33,8 @@ describe('one instance', () => {
     const subscriber = await subscribe(ets.url, { tags: { run: [run] } });
     await untilSubscribers(ets, 1);
     const id = `${run}-a`;
-    dataOf(await ets.gql(CREATE, { e: { id: `${run}-other`, tags: { run: ['someone else'] } } }));
-    dataOf(await ets.gql(CREATE, { e: { id, tags: { run: [run] } } }));
+    dataOf(await ets.gql(CreateEventMutation, { event: { id: `${run}-other`, tags: { run: ['someone else'] } } }));
+    dataOf(await ets.gql(CreateEventMutation, { event: { id, tags: { run: [run] } } }));
     dataOf(await ets.gql(MERGE, { e: { id, description: 'done' } }));
     dataOf(await ets.gql(DELETE, { id }));
     const changes = await subscriber.waitFor(3);
@@ -52,16 +52,17 @@ describe('one instance', () => {
     const run = uniqueId('refused');
     const subscriber = await subscribe(ets.url, { tags: { run: [run] } });
     await untilSubscribers(ets, 1);
-    dataOf(await ets.gql(CREATE, { e: { id: `${run}-a`, tags: { run: [run] } } }));
-    expect((await ets.gql(CREATE, { e: { id: `${run}-a`, tags: { run: [run] } } })).errors?.[0]?.extensions?.code).toBe(
-      'CONFLICT',
-    );
+    dataOf(await ets.gql(CreateEventMutation, { event: { id: `${run}-a`, tags: { run: [run] } } }));
+    expect(
+      (await ets.gql(CreateEventMutation, { event: { id: `${run}-a`, tags: { run: [run] } } })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('CONFLICT');
     expect(
       (await ets.gql(MERGE, { e: { id: `${run}-missing`, tags: { run: [run] } } })).errors?.[0]?.extensions?.code,
     ).toBe('NOT_FOUND');
     // a merge that changes nothing is no change either
     dataOf(await ets.gql(MERGE, { e: { id: `${run}-a`, tags: { run: [run] } } }));
-    dataOf(await ets.gql(CREATE, { e: { id: `${run}-b`, tags: { run: [run] } } }));
+    dataOf(await ets.gql(CreateEventMutation, { event: { id: `${run}-b`, tags: { run: [run] } } }));
     const changes = await subscriber.waitFor(2);
     expect(changes.map((c) => [c.kind, c.event.id])).toEqual([
       ['CREATED', `${run}-a`],
@@ -95,8 +96,8 @@ describe('one instance', () => {
     dataOf(await ets.gql(BATCH, { es: events }));
     // A marker every subscriber receives, so that nothing is still on its way.
     dataOf(
-      await ets.gql(CREATE, {
-        e: {
+      await ets.gql(CreateEventMutation, {
+        event: {
           id: `${run}-end`,
           parentId: `${run}-root`,
           tags: { run: [run] },
@@ -301,7 +302,7 @@ describe('several instances through Redis', () => {
     const subscriber = await subscribe(a.url, { tags: { run: [run] } });
     await untilSubscribers(a, 1);
     const id = `${run}-x`;
-    dataOf(await b.gql(CREATE, { e: { id, tags: { run: [run] } } }));
+    dataOf(await b.gql(CreateEventMutation, { event: { id, tags: { run: [run] } } }));
     dataOf(await b.gql(MERGE, { e: { id, tags: { status: ['success'] } } }));
     dataOf(await b.gql(DELETE, { id }));
     const changes = await subscriber.waitFor(3);
@@ -331,7 +332,7 @@ describe('several instances through Redis', () => {
     const after = await subscribe(a.url, { tags: { run: [run] } });
     await untilSubscribers(a, 1);
     for (let attempt = 0; attempt < 40 && after.received.length === 0; attempt++) {
-      dataOf(await b.gql(CREATE, { e: { id: `${run}-${attempt}`, tags: { run: [run] } } }));
+      dataOf(await b.gql(CreateEventMutation, { event: { id: `${run}-${attempt}`, tags: { run: [run] } } }));
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(after.received.length).toBeGreaterThan(0);

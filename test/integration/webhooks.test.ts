@@ -11,6 +11,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataOf, EVENT_FIELDS, startTestEts, type TestEts } from '../helpers/ets';
+import { CreateEventMutation } from '../helpers/operations';
 
 const GITHUB_SECRET = 'gh-secret-for-the-webhook-tests';
 const GITLAB_TOKEN = 'gl-token-for-the-webhook-tests';
@@ -119,12 +120,12 @@ function cdevent(data: any, { mode, token }: { mode: 'binary' | 'structured'; to
   });
 }
 
-const GET = `query($id: ID!) { event(id: $id) { ${EVENT_FIELDS} changedBy } }`;
+const GET = `query($id: ID!) { event(id: $id) { ${EVENT_FIELDS} } }`;
 const event = async (id: string) => dataOf(await ets.gql(GET, { id })).event;
 const COUNT = 'query($f: EventFilter) { events(filter: $f, first: 1) { totalCount } }';
 const count = async (tags: Record<string, string[]>) =>
   dataOf(await ets.gql(COUNT, { f: { tags } })).events.totalCount as number;
-const FIND = `query($f: EventFilter) { events(filter: $f, first: 10) { nodes { ${EVENT_FIELDS} changedBy } } }`;
+const FIND = `query($f: EventFilter) { events(filter: $f, first: 10) { nodes { ${EVENT_FIELDS} } } }`;
 const find = async (tags: Record<string, string[]>) => dataOf(await ets.gql(FIND, { f: { tags } })).events.nodes;
 
 interface Tree {
@@ -402,8 +403,8 @@ describe('POST /hooks/github', () => {
     const repository = uniqueNumber();
     const id = ids(repository).commit;
     const created = await ets.gql(
-      'mutation($e: EventInput!) { createEvent(event: $e) { id } }',
-      { e: { id, description: 'noted by hand', tags: { source: ['notes'] } } },
+      CreateEventMutation,
+      { event: { id, description: 'noted by hand', tags: { source: ['notes'] } } },
       tokens.admin,
     );
     dataOf(created);

@@ -1,5 +1,6 @@
 /** createEvent, createEvents, replace / update / merge / delete / restore over HTTP. */
 import { dataOf, EVENT_FIELDS, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+import { CreateEventMutation, type EventInput } from '../helpers/operations';
 
 let ets: TestEts;
 beforeAll(async () => {
@@ -7,13 +8,12 @@ beforeAll(async () => {
 });
 afterAll(() => ets.stop());
 
-const CREATE = `mutation($e: EventInput!) { createEvent(event: $e) { ${EVENT_FIELDS} } }`;
 const GET = `query($id: ID!) { event(id: $id) { ${EVENT_FIELDS} revisions { revision ${EVENT_FIELDS} } } }`;
 const write = (mutation: 'replaceEvent' | 'updateEvent' | 'mergeEvent') =>
   `mutation($e: EventInput!, $u: Boolean) { ${mutation}(event: $e, upsert: $u) { ${EVENT_FIELDS} } }`;
 
-async function create(event: Record<string, unknown>) {
-  return dataOf(await ets.gql(CREATE, { e: event })).createEvent;
+async function create(event: EventInput) {
+  return dataOf(await ets.gql(CreateEventMutation, { event })).createEvent;
 }
 async function get(id: string) {
   return dataOf(await ets.gql(GET, { id })).event;
@@ -71,7 +71,7 @@ describe('createEvent', () => {
   it('refuses an existing id with CONFLICT and keeps the stored event', async () => {
     const id = uniqueId();
     await create({ id, description: 'first' });
-    const response = await ets.gql(CREATE, { e: { id, description: 'second' } });
+    const response = await ets.gql(CreateEventMutation, { event: { id, description: 'second' } });
     expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await get(id)).description).toBe('first');
   });
@@ -122,7 +122,8 @@ describe('bad input', () => {
     [{ id: 'self', parentId: 'self' }, 'event.parentId'],
   ])('%p is BAD_USER_INPUT naming %s, and nothing is written', async (input, field) => {
     const id = uniqueId('bad');
-    const response = await ets.gql(CREATE, { e: { id, ...input } });
+    // The variables are wrong on purpose: sent as text, past the document's types.
+    const response = await ets.gql(String(CreateEventMutation), { event: { id, ...input } });
     expect(response.data ?? null).toBeNull();
     expect(response.errors).toHaveLength(1);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -132,7 +133,7 @@ describe('bad input', () => {
   });
 
   it('a tag map that is not an object is BAD_USER_INPUT', async () => {
-    const response = await ets.gql(CREATE, { e: { tags: ['service'] } });
+    const response = await ets.gql(String(CreateEventMutation), { event: { tags: ['service'] } });
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.message).toContain('TagMap: must be a JSON object');
   });
@@ -385,7 +386,7 @@ describe('updateEvent is a JSON Merge Patch (RFC 7386) on tags and detailUrls', 
       const response = await ets.gql(write(mutation), { e: { id, tags: { status: null } } });
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'event.tags.status' });
     }
-    const created = await ets.gql(CREATE, { e: { id: uniqueId(), tags: { status: [] } } });
+    const created = await ets.gql(CreateEventMutation, { event: { id: uniqueId(), tags: { status: [] } } });
     expect(created.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'event.tags.status' });
     expect((await get(id)).revision).toBe(1);
   });
@@ -423,8 +424,8 @@ describe('updateEvent is a JSON Merge Patch (RFC 7386) on tags and detailUrls', 
     it('may move a tag of its own event but not remove the namespace tag, which writes nothing', async () => {
       const id = uniqueId();
       const created = await secured.gql(
-        CREATE,
-        { e: { id, tags: { source: ['jenkins'], status: ['pending'] } } },
+        CreateEventMutation,
+        { event: { id, tags: { source: ['jenkins'], status: ['pending'] } } },
         jenkins,
       );
       expect(created.errors).toBeUndefined();
@@ -549,8 +550,8 @@ it('takes "__proto__" as a tag key in a GraphQL JSON body as REST and literals d
 it('refuses to restore an event whose parent came to descend from it while it was deleted', async () => {
   const a = uniqueId('a');
   const b = uniqueId('b');
-  dataOf(await ets.gql(CREATE, { e: { id: b } }));
-  dataOf(await ets.gql(CREATE, { e: { id: a, parentId: b } }));
+  dataOf(await ets.gql(CreateEventMutation, { event: { id: b } }));
+  dataOf(await ets.gql(CreateEventMutation, { event: { id: a, parentId: b } }));
   dataOf(await ets.gql('mutation($id: ID!) { deleteEvent(id: $id) { id } }', { id: a }));
   dataOf(await ets.gql('mutation($e: EventInput!) { updateEvent(event: $e) { id } }', { e: { id: b, parentId: a } }));
   const restored = await ets.gql('mutation($id: ID!) { restoreEvent(id: $id) { id } }', { id: a });
