@@ -1,6 +1,5 @@
 /** The EventStore on MongoDB (or anything speaking its wire protocol, such as FerretDB). */
-import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
-import { ConflictError } from '../../domain/errors';
+import type { Collection, Db } from 'mongodb';
 import type { EventRecord } from '../../domain/event';
 import type { EventStore, PageBounds } from '../../domain/event-store';
 import {
@@ -15,7 +14,8 @@ import { escapeRegex, type EventQuery } from '../../domain/query';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
 import { eventFilter, oneOf, PAGE_ORDER, REVERSE_PAGE_ORDER } from './event-filter';
 import { ensureIndexes } from './indexes';
-import { DUPLICATE_KEY, guard, isDuplicateKey, isStoreUnreachable } from './store-errors';
+import { eventExists } from '../conflicts';
+import { guard, insertedEachUnlessTaken, insertedUnlessTaken, isStoreUnreachable } from './store-errors';
 import { tombstoneEntry, VersionLog, versionEntry, type VersionEntry } from './version-log';
 
 // A claimed revision that the events collection still does not show after this long
@@ -175,31 +175,15 @@ export class MongoEventRepository implements EventStore {
 
   insert(event: EventRecord): Promise<void> {
     return this.guard(async () => {
-      try {
-        await this.events.insertOne(toDocument(event));
-      } catch (error) {
-        if (isDuplicateKey(error)) throw new ConflictError(`event "${event.id}" already exists`, 'event.id');
-        throw error;
-      }
+      if (!(await insertedUnlessTaken(() => this.events.insertOne(toDocument(event))))) throw eventExists(event.id);
     });
   }
 
   insertMany(events: readonly EventRecord[]): Promise<boolean[]> {
-    const inserted = events.map(() => true);
-    if (events.length === 0) return Promise.resolve(inserted);
-    return this.guard(async () => {
-      try {
-        await this.events.insertMany(events.map(toDocument), { ordered: false });
-      } catch (error) {
-        if (!(error instanceof MongoBulkWriteError)) throw error;
-        const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-        for (const failure of failures) {
-          if (failure.code !== DUPLICATE_KEY) throw error;
-          inserted[failure.index] = false;
-        }
-      }
-      return inserted;
-    });
+    if (events.length === 0) return Promise.resolve([]);
+    return this.guard(() =>
+      insertedEachUnlessTaken(events.length, () => this.events.insertMany(events.map(toDocument), { ordered: false })),
+    );
   }
 
   commit(previous: EventRecord, next: EventRecord | null, now: Date): Promise<boolean> {
@@ -242,13 +226,7 @@ export class MongoEventRepository implements EventStore {
       // Claimed earlier by a restore whose insert failed: that insert is finished here, as
       // the claim holds the same version.
       await this.log.claim(versionEntry(restored, restored.updatedAt));
-      try {
-        await this.events.insertOne(toDocument(restored));
-        return true;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
+      return insertedUnlessTaken(() => this.events.insertOne(toDocument(restored)));
     });
   }
 

@@ -1,5 +1,6 @@
 /** Driver errors → domain errors, so nothing above the store sees MongoDB's classes. */
 import {
+  MongoBulkWriteError,
   MongoError,
   MongoNetworkError,
   MongoNotConnectedError,
@@ -10,10 +11,34 @@ import {
 } from 'mongodb';
 import { DomainError, StoreTimeoutError, StoreUnavailableError } from '../../domain/errors';
 
-export const DUPLICATE_KEY = 11000;
+/** The server's answer to an insert whose key (an _id or a unique index) is taken. */
+const DUPLICATE_KEY = 11000;
 
-export function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoError && error.code === DUPLICATE_KEY;
+/** Runs an insert: true when it wrote, false when its key was taken. */
+export async function insertedUnlessTaken(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (error) {
+    if (error instanceof MongoError && error.code === DUPLICATE_KEY) return false;
+    throw error;
+  }
+}
+
+/** Runs an unordered insertMany of `count` documents: per document, true when written, false when its key was taken. */
+export async function insertedEachUnlessTaken(count: number, insert: () => Promise<unknown>): Promise<boolean[]> {
+  const inserted = Array.from({ length: count }, () => true);
+  try {
+    await insert();
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    for (const failure of failures) {
+      if (failure.code !== DUPLICATE_KEY) throw error;
+      inserted[failure.index] = false;
+    }
+  }
+  return inserted;
 }
 
 /**

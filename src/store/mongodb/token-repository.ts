@@ -5,12 +5,12 @@
  * update, so a use recorded at the moment of a revocation could otherwise undo it.
  */
 import type { Collection, Db } from 'mongodb';
-import { ConflictError } from '../../domain/errors';
 import type { Scope } from '../../domain/access';
 import type { TokenStore } from '../../domain/token-store';
 import type { TokenRecord } from '../../domain/tokens';
 import { emptyMap, type TagMap } from '../../domain/event';
-import { guard, isDuplicateKey } from './store-errors';
+import { tokenNameTaken } from '../conflicts';
+import { guard, insertedUnlessTaken } from './store-errors';
 
 interface TokenDocument {
   _id: string;
@@ -84,12 +84,8 @@ export class MongoTokenRepository implements TokenStore {
 
   insert(token: TokenRecord): Promise<void> {
     return guard(async () => {
-      try {
-        await this.tokens.insertOne(toDocument(token));
-      } catch (error) {
-        if (isDuplicateKey(error)) throw new ConflictError(`a token named "${token.name}" exists already`, 'name');
-        throw error;
-      }
+      if (!(await insertedUnlessTaken(() => this.tokens.insertOne(toDocument(token)))))
+        throw tokenNameTaken(token.name);
     });
   }
 

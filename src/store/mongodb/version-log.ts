@@ -11,7 +11,7 @@
 import type { Collection } from 'mongodb';
 import type { EventRecord } from '../../domain/event';
 import { fromDocument, toDocument, type EventDocument } from './event-document';
-import { isDuplicateKey } from './store-errors';
+import { insertedUnlessTaken } from './store-errors';
 
 export interface VersionEntry {
   _id: string;
@@ -56,14 +56,8 @@ export class VersionLog {
   ) {}
 
   /** Claims the entry's revision; false when another writer already holds it. */
-  async claim(entry: VersionEntry): Promise<boolean> {
-    try {
-      await this.entries.insertOne(entry);
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+  claim(entry: VersionEntry): Promise<boolean> {
+    return insertedUnlessTaken(() => this.entries.insertOne(entry));
   }
 
   /** Records a version that may already be recorded (the same content either way). */

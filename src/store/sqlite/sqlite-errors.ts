@@ -1,5 +1,5 @@
 /** SQLite's errors → domain errors, so nothing above the store sees the driver's classes. */
-import { ConflictError, DomainError, StoreUnavailableError } from '../../domain/errors';
+import { DomainError, StoreUnavailableError } from '../../domain/errors';
 
 /**
  * Result codes that mean "not now" rather than "not this": the file is locked for too long,
@@ -21,11 +21,6 @@ function primaryCode(code: string): string {
   return /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code;
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
 /** An error of the driver (or its message from a reader thread) as the domain should see it. */
 export function sqliteError(error: { message: string; code?: string }): Error {
   if (error instanceof DomainError) return error;
@@ -39,15 +34,5 @@ export function guardSync<T>(operation: () => T): Promise<T> {
     return Promise.resolve(operation());
   } catch (error) {
     return Promise.reject(sqliteError(error as Error));
-  }
-}
-
-/** A unique-key violation of `operation` as a ConflictError with this message and field. */
-export function conflictOnDuplicate<T>(operation: () => T, message: string, field: string): T {
-  try {
-    return operation();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(message, field);
-    throw error;
   }
 }

@@ -5,7 +5,6 @@
  * on the data (pages, counts, facets, children, revisions) goes to the reader threads.
  */
 import type Database from 'better-sqlite3';
-import { ConflictError } from '../../domain/errors';
 import type { EventRecord } from '../../domain/event';
 import type { EventStore, PageBounds } from '../../domain/event-store';
 import type { HistogramCount, LaneCount, TagKeyCount, TagValueCount } from '../../domain/facets';
@@ -14,6 +13,7 @@ import { countSql, histogramSql, laneHistogramSql, pageSql, tagKeysSql, tagValue
 import { decodeEvent, encodeEvent } from '../../domain/portable-event';
 import type { ReadExecutor, ReadWeight } from './read-pool';
 import { DAY_MS } from './database';
+import { eventExists } from '../conflicts';
 import { guardSync, sqliteError } from './sqlite-errors';
 
 type Row = unknown[];
@@ -164,7 +164,7 @@ export class SqliteEventStore implements EventStore {
 
   async insert(event: EventRecord): Promise<void> {
     if (!(await this.write(() => this.insertRow(event)))) {
-      throw new ConflictError(`event "${event.id}" already exists`, 'event.id');
+      throw eventExists(event.id);
     }
   }
 

@@ -4,7 +4,8 @@ import type { Scope } from '../../domain/access';
 import { emptyMap, type TagMap } from '../../domain/event';
 import type { TokenStore } from '../../domain/token-store';
 import type { TokenRecord } from '../../domain/tokens';
-import { conflictOnDuplicate, guardSync } from './sqlite-errors';
+import { tokenNameTaken } from '../conflicts';
+import { guardSync } from './sqlite-errors';
 
 interface TokenRow {
   name: string;
@@ -46,7 +47,7 @@ export class SqliteTokenStore implements TokenStore {
     this.sql = {
       insert: db.prepare(
         `INSERT INTO tokens (name, token_id, hash, scopes, namespace, created_ms, created_by, revoked_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       byId: db.prepare(`${SELECT} WHERE t.token_id = ?`),
       byName: db.prepare(`${SELECT} WHERE t.name = ?`),
@@ -61,21 +62,18 @@ export class SqliteTokenStore implements TokenStore {
 
   insert(token: TokenRecord): Promise<void> {
     return guardSync(() => {
-      conflictOnDuplicate(
-        () =>
-          this.sql.insert.run(
-            token.name,
-            token.id,
-            token.hash,
-            JSON.stringify(token.scopes),
-            token.namespace && JSON.stringify(Object.entries(token.namespace)),
-            token.createdAt.getTime(),
-            token.createdBy,
-            token.revokedAt?.getTime() ?? null,
-          ),
-        `a token named "${token.name}" exists already`,
-        'name',
+      const inserted = this.sql.insert.run(
+        token.name,
+        token.id,
+        token.hash,
+        JSON.stringify(token.scopes),
+        token.namespace && JSON.stringify(Object.entries(token.namespace)),
+        token.createdAt.getTime(),
+        token.createdBy,
+        token.revokedAt?.getTime() ?? null,
       );
+      // A taken key writes nothing (ON CONFLICT DO NOTHING), as for events.
+      if (inserted.changes === 0) throw tokenNameTaken(token.name);
     });
   }
 
