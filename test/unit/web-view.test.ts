@@ -1,4 +1,14 @@
-/** The web UI's pure parts: the view in the URL, lanes, and the time scale. */
+/** The web UI's pure parts: the view in the URL, lanes, the time scale, and the timeline's data with live changes. */
+import {
+  changesSince,
+  countOf,
+  EMPTY_TIMELINE,
+  eventsOf,
+  onlyStartMoved,
+  withChanges,
+  withPage,
+  type EventChange,
+} from '../../web/src/data/timeline-data';
 import { layoutLanes, MAX_ROWS } from '../../web/src/timeline/lanes';
 import { statusOf } from '../../web/src/timeline/status';
 import { histogramInterval, panWindow, ticks, zoomWindow } from '../../web/src/timeline/time-scale';
@@ -101,5 +111,60 @@ describe('time scale', () => {
     expect(times[0]).toBe(30 * 60_000);
     expect(histogramInterval({ from: 0, to: 6 * hour }, 120)).toEqual({ interval: '5m', ms: 5 * 60_000 });
     expect(histogramInterval({ from: 0, to: 7 * 24 * hour }, 120).interval).toBe('2h');
+  });
+});
+
+describe("the timeline's data with live changes", () => {
+  const event = (id: string, description = id) => ({
+    id,
+    parentId: null,
+    startTime: '2026-01-01T10:00:00.000Z',
+    endTime: '2026-01-01T10:00:00.000Z',
+    description,
+    tags: {},
+  });
+  const change = (kind: EventChange['kind'], id: string, description?: string): EventChange => ({
+    kind,
+    event: event(id, description),
+  });
+  const ids = (data: Parameters<typeof eventsOf>[0]) => eventsOf(data).map((e) => e.id);
+
+  it('adds pages in order, counting from the first', () => {
+    const data = withPage(withPage(EMPTY_TIMELINE, { nodes: [event('c'), event('b')], totalCount: 3 }), {
+      nodes: [event('a')],
+    });
+    expect(ids(data)).toEqual(['c', 'b', 'a']);
+    expect(countOf(data)).toBe(3);
+  });
+
+  it('applies the last change of each event over the listed ones, whichever arrived first', () => {
+    // A change to an event on a page that is still loading: the page must not undo it.
+    let data = withChanges(withPage(EMPTY_TIMELINE, { nodes: [event('b')], totalCount: 3 }), [
+      change('CREATED', 'new'),
+      change('UPDATED', 'a', 'a renamed'),
+      change('DELETED', 'b'),
+    ]);
+    data = withPage(data, { nodes: [event('a')] });
+    expect(eventsOf(data)).toEqual([event('a', 'a renamed'), event('new')]);
+    expect(countOf(data)).toBe(4); // the new one was not listed
+    data = withChanges(data, [change('UPDATED', 'new', 'new renamed')]);
+    expect(eventsOf(data).map((e) => e.description)).toEqual(['a renamed', 'new renamed']);
+  });
+
+  it('keeps over a finished load only the changes that arrived while it ran', () => {
+    const before = withChanges(EMPTY_TIMELINE, [change('CREATED', 'old')]).changes;
+    const during = withChanges({ ...EMPTY_TIMELINE, changes: before }, [change('CREATED', 'during')]).changes;
+    expect([...changesSince(before, during).keys()]).toEqual(['during']);
+    // The same event changed again while the load ran: the newer change stays.
+    const again = withChanges({ ...EMPTY_TIMELINE, changes: before }, [change('DELETED', 'old')]).changes;
+    expect([...changesSince(before, again).values()].map((c) => c.kind)).toEqual(['DELETED']);
+    expect(changesSince(undefined, during)).toBe(during);
+  });
+
+  it('tells a moving window that stepped on from another filter', () => {
+    const at = (from: string, search?: string) => ({ from, search });
+    expect(onlyStartMoved(at('2026-01-01T10:00:00Z'), at('2026-01-01T10:05:00Z'))).toBe(true);
+    expect(onlyStartMoved(at('2026-01-01T10:05:00Z'), at('2026-01-01T10:00:00Z'))).toBe(false);
+    expect(onlyStartMoved(at('2026-01-01T10:00:00Z'), at('2026-01-01T10:05:00Z', 'deploy'))).toBe(false);
   });
 });

@@ -1,13 +1,12 @@
 /** The page: header controls, filter lists, histogram over the timeline, event list, event details. */
 import { ActionIcon, Alert, Anchor, AppShell, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { useThrottledValue } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineEventFragment } from './api/__generated__/graphql';
 import { HistogramQuery, LaneHistogramQuery } from './api/operations';
-import { useQuery } from './api/use-query';
+import { useGraphQLQuery } from './api/queries';
 import { EventDetails } from './details/EventDetails';
 import { eventFilter, queryWindow, windowOf } from './data/event-filter';
-import { useTimelineEvents, type EventChange } from './data/use-timeline-events';
+import { useTimelineEvents } from './data/use-timeline-events';
 import { ActiveFilters } from './filters/ActiveFilters';
 import { FacetPanel } from './filters/FacetPanel';
 import { SearchBox } from './filters/SearchBox';
@@ -69,46 +68,28 @@ export function App() {
   const reset = useCallback(() => updateView({ range: { preset: lastPreset.current } }, 'replace'), [updateView]);
 
   const timeline = useTimelineEvents(filter);
-  const [detailsVersion, setDetailsVersion] = useState(0);
-  const [liveVersion, setLiveVersion] = useState(0);
-  const selected = useRef(view.event);
-  selected.current = view.event;
-  const { applyChanges } = timeline;
-  const onLiveChanges = useCallback(
-    (changes: EventChange[]) => {
-      applyChanges(changes);
-      setLiveVersion((v) => v + 1);
-      if (changes.some((c) => c.event.id === selected.current)) setDetailsVersion((v) => v + 1);
-    },
-    [applyChanges],
-  );
-  const live = useLiveChanges(filter, view.paused, onLiveChanges);
+  const live = useLiveChanges(filter, view.paused, timeline.applyChanges);
 
   const bucket = histogramInterval(committed, HISTOGRAM_BARS);
   const histogramTo = asked.to ?? Math.ceil((now + bucket.ms) / bucket.ms) * bucket.ms;
-  // Counts follow live changes, at most about once a second.
-  const countsVersion = useThrottledValue(liveVersion, 1000);
-  const histogram = useQuery(
-    HistogramQuery,
-    {
-      filter: { ...filter, to: new Date(histogramTo).toISOString() },
-      interval: bucket.interval,
-    },
-    countsVersion,
-  );
+  const histogram = useGraphQLQuery(HistogramQuery, {
+    filter: { ...filter, to: new Date(histogramTo).toISOString() },
+    interval: bucket.interval,
+  });
 
   // More events than drawn: the server counts each lane's events per bucket across the window.
-  const laneCounts = useQuery(
+  const laneCounts = useGraphQLQuery(
     LaneHistogramQuery,
     { key: view.lane, filter: { ...filter, to: new Date(histogramTo).toISOString() }, interval: bucket.interval },
-    countsVersion,
-    timeline.capped,
+    { enabled: timeline.capped },
   );
-  const densities = laneCounts.data && { bucketMs: bucket.ms, lanes: laneCounts.data.laneHistogram };
+  // Disabled, the query still offers the previous window's answer as a placeholder: not wanted here.
+  const densities =
+    timeline.capped && laneCounts.data ? { bucketMs: bucket.ms, lanes: laneCounts.data.laneHistogram } : undefined;
   const lanes = useMemo(
     () => layoutLanes(timeline.events, view.lane, densities),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- densities is rebuilt from laneCounts.data
-    [timeline.events, view.lane, laneCounts.data, bucket.ms],
+    [timeline.events, view.lane, timeline.capped, laneCounts.data, bucket.ms],
   );
   useEffect(() => {
     document.title = describeView(view);
@@ -133,7 +114,9 @@ export function App() {
   const clearFilters = () => updateView({ tags: {}, exclude: {}, search: '' });
   const count = timeline.totalCount.toLocaleString('en');
   const summary = !timeline.loaded
-    ? 'Loading…'
+    ? timeline.error
+      ? ''
+      : 'Loading…'
     : `${count} event${timeline.totalCount === 1 ? '' : 's'}${
         timeline.capped
           ? ` (${timeline.loading ? 'loaded' : 'drawing'} the newest ${timeline.events.length.toLocaleString('en')}${timeline.loading ? '…' : ''})`
@@ -237,7 +220,6 @@ export function App() {
       <AppShell.Navbar p="sm" className="navbar">
         <FacetPanel
           filter={filter}
-          refresh={countsVersion}
           tags={view.tags}
           exclude={view.exclude}
           laneKey={view.lane}
@@ -282,7 +264,6 @@ export function App() {
         {view.event && (
           <EventDetails
             id={view.event}
-            version={detailsVersion}
             onClose={() => select(null)}
             onOpen={open}
             onAddTag={include}

@@ -1,9 +1,11 @@
 import '@mantine/core/styles.css';
 import './app.css';
 import { MantineProvider, createTheme } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { queryClient } from './api/queries';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -14,8 +16,10 @@ const theme = createTheme({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <App />
-    </MantineProvider>
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <App />
+      </MantineProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

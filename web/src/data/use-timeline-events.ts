@@ -1,128 +1,98 @@
 /**
  * The events of the view, kept current by live changes. They load page by page (newest
  * first) and each page is drawn as it arrives; the cap keeps the browser quick when a
- * window holds more.
+ * window holds more. The pages and the changes live in the query cache (timeline-data.ts).
  */
+import { keepPreviousData, useQuery, useQueryClient, type QueryFunctionContext } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { EventFilter, TimelineEventFragment } from '../api/__generated__/graphql';
+import type { EventFilter } from '../api/__generated__/graphql';
 import { TimelineEventsQuery } from '../api/operations';
-import { asApiError, request, type ApiError } from '../api/client';
-import { useTokenGeneration } from '../api/token';
+import { asApiError, request } from '../api/client';
+import {
+  changesSince,
+  countOf,
+  EMPTY_TIMELINE,
+  eventsOf,
+  onlyStartMoved,
+  withChanges,
+  withPage,
+  type EventChange,
+  type TimelineData,
+} from './timeline-data';
 
 const PAGE_SIZE = 1000;
 /** The first page is small, so that the newest events are on screen at once; the rest follow in full pages. */
 const FIRST_PAGE_SIZE = 200;
 const MAX_EVENTS = 5000;
 
-export interface EventChange {
-  kind: 'CREATED' | 'UPDATED' | 'DELETED';
-  event: TimelineEventFragment;
-}
+type TimelineKey = readonly ['timeline', EventFilter];
 
-interface Loaded {
-  /** Which load these came from: live changes belong to one load. */
-  load: string;
-  events: TimelineEventFragment[];
-  totalCount: number;
-}
-
-/** The two filters differ only in a later `from`. */
-function onlyStartMoved(before: string, after: string): boolean {
-  const a = JSON.parse(before) as EventFilter;
-  const b = JSON.parse(after) as EventFilter;
-  return (
-    typeof a.from === 'string' &&
-    typeof b.from === 'string' &&
-    b.from > a.from &&
-    JSON.stringify({ ...a, from: null }) === JSON.stringify({ ...b, from: null })
-  );
+/**
+ * A first load puts each page in the cache as it comes; a reload (retry, new token, live
+ * reconnection) keeps what is shown until it has every page.
+ */
+async function loadTimeline({ client, queryKey, signal }: QueryFunctionContext<TimelineKey>): Promise<TimelineData> {
+  const [, filter] = queryKey;
+  const before = client.getQueryData<TimelineData>(queryKey);
+  let loaded = EMPTY_TIMELINE;
+  let after: string | null | undefined;
+  try {
+    do {
+      const page = await request(
+        TimelineEventsQuery,
+        {
+          filter,
+          first: after === undefined ? FIRST_PAGE_SIZE : Math.min(PAGE_SIZE, MAX_EVENTS - loaded.listed.length),
+          after,
+          withCount: after === undefined,
+        },
+        signal,
+      );
+      signal.throwIfAborted();
+      loaded = withPage(loaded, page.events);
+      after = page.events.pageInfo.hasNextPage ? page.events.pageInfo.endCursor : null;
+      if (!before) {
+        const shown = loaded;
+        client.setQueryData<TimelineData>(queryKey, (current) => ({ ...shown, changes: current?.changes ?? shown.changes }));
+      }
+    } while (after && loaded.listed.length < MAX_EVENTS);
+  } catch (error) {
+    throw signal.aborted ? error : asApiError(error);
+  }
+  const changes = client.getQueryData<TimelineData>(queryKey)?.changes ?? loaded.changes;
+  return { ...loaded, changes: changesSince(before?.changes, changes) };
 }
 
 export function useTimelineEvents(filter: EventFilter) {
-  const [loaded, setLoaded] = useState<Loaded | undefined>();
-  const [error, setError] = useState<ApiError | undefined>();
-  const [loading, setLoading] = useState(false);
-  const [generation, setGeneration] = useState(0);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const tokenGeneration = useTokenGeneration();
-
+  const client = useQueryClient();
   // A moving "last 24h" steps its start forward now and then; a load under way finishes on
   // the window it began with (live changes keep it current) before the next one starts.
-  const requested = JSON.stringify(filter);
-  const [key, setKey] = useState(requested);
+  const [shown, setShown] = useState(filter);
+  const queryKey = useMemo((): TimelineKey => ['timeline', shown], [shown]);
+  const query = useQuery({ queryKey, queryFn: loadTimeline, placeholderData: keepPreviousData });
+  const loading = query.isFetching;
   useEffect(() => {
-    if (requested !== key && !(loading && onlyStartMoved(key, requested))) setKey(requested);
-  }, [requested, key, loading]);
-  useEffect(() => {
-    const controller = new AbortController();
-    const load = `${generation}.${tokenGeneration}:${key}`;
-    const parsed = JSON.parse(key) as EventFilter;
-    setLoading(true);
-    (async () => {
-      let after: string | null | undefined;
-      let events: TimelineEventFragment[] = [];
-      let totalCount = 0;
-      do {
-        const page = await request(
-          TimelineEventsQuery,
-          {
-            filter: parsed,
-            first: after === undefined ? FIRST_PAGE_SIZE : Math.min(PAGE_SIZE, MAX_EVENTS - events.length),
-            after,
-            withCount: after === undefined,
-          },
-          controller.signal,
-        );
-        events = events.concat(page.events.nodes);
-        totalCount = page.events.totalCount ?? totalCount;
-        after = page.events.pageInfo.hasNextPage ? page.events.pageInfo.endCursor : null;
-        setLoaded({ load, events, totalCount });
-        setError(undefined);
-      } while (after && events.length < MAX_EVENTS);
-      setLoading(false);
-    })().catch((failure: unknown) => {
-      if (controller.signal.aborted) return;
-      setError(asApiError(failure));
-      setLoading(false);
-    });
-    return () => controller.abort();
-  }, [key, generation, tokenGeneration]);
+    if (filter !== shown && !(loading && onlyStartMoved(shown, filter))) setShown(filter);
+  }, [filter, shown, loading]);
 
-  // Live changes since the load began, by id; a new load starts them afresh.
-  const [changes, setChanges] = useState<{ load: string; byId: Map<string, EventChange> }>({
-    load: '',
-    byId: new Map(),
-  });
-  const currentLoad = loaded?.load ?? '';
   const applyChanges = useCallback(
     (incoming: readonly EventChange[]) =>
-      setChanges((current) => {
-        const byId = new Map(current.load === currentLoad ? current.byId : undefined);
-        for (const change of incoming) byId.set(change.event.id, change);
-        return { load: currentLoad, byId };
-      }),
-    [currentLoad],
+      client.setQueryData<TimelineData>(queryKey, (data) => data && withChanges(data, incoming)),
+    [client, queryKey],
   );
-  const ownChanges = changes.load === currentLoad ? changes.byId : undefined;
-  const events = useMemo(() => {
-    const base = loaded?.events ?? [];
-    if (!ownChanges?.size) return base;
-    const merged = new Map(base.map((e) => [e.id, e]));
-    for (const [id, change] of ownChanges) {
-      if (change.kind === 'DELETED') merged.delete(id);
-      else merged.set(id, change.event);
-    }
-    return [...merged.values()];
-  }, [loaded, ownChanges]);
-  const loadedIds = useMemo(() => new Set(loaded?.events.map((e) => e.id)), [loaded]);
-  const added = ownChanges ? [...ownChanges.values()].filter((c) => c.kind === 'CREATED' && !loadedIds.has(c.event.id)).length : 0;
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const data = query.data;
+  const events = useMemo(() => (data ? eventsOf(data) : []), [data]);
+  const totalCount = useMemo(() => (data ? countOf(data) : 0), [data]);
   return {
     events,
-    totalCount: loaded ? loaded.totalCount + added : 0,
-    capped: loaded ? loaded.totalCount > loaded.events.length : false,
-    loaded: loaded !== undefined,
+    totalCount,
+    /** More events in the window than are drawn: known from the first page's count. */
+    capped: data ? data.totalCount > MAX_EVENTS : false,
+    loaded: data !== undefined,
     loading,
-    error,
+    error: query.error ?? undefined,
     reload,
     applyChanges,
   };

@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { EventDetailsQuery } from '../api/operations';
-import { useQuery } from '../api/use-query';
+import { useGraphQLQuery } from '../api/queries';
 import { statusOf, STATUS_MANTINE } from '../timeline/status';
 import { formatDuration, formatTime } from '../timeline/time-scale';
 import { CauseGraph } from './CauseGraph';
@@ -28,9 +28,8 @@ import { Revisions } from './Revisions';
 import { titleOf } from '../data/event-title';
 
 interface Props {
+  /** Asked again when a live change touches it (live/use-live-changes.ts). */
   id: string;
-  /** Bumped by live changes, so an open event shows its latest version. */
-  version: number;
   onClose: () => void;
   onOpen: (id: string) => void;
   onAddTag: (key: string, value: string) => void;
@@ -59,15 +58,15 @@ function FieldName({ children }: { children: string }) {
 
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 
-export function EventDetails({ id, version, onClose, onOpen, onAddTag, onExcludeTag, onShowTime }: Props) {
-  const details = useQuery(EventDetailsQuery, { id }, version);
+export function EventDetails({ id, onClose, onOpen, onAddTag, onExcludeTag, onShowTime }: Props) {
+  // Another event's fields never stand in for this one's while it loads.
+  const details = useGraphQLQuery(EventDetailsQuery, { id }, { keepPrevious: false });
   const event = details.data?.event;
-  const stale = event && event.id !== id;
 
   const header = (
     <Group justify="space-between" wrap="nowrap" p="sm" className="details-header">
       <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-        Event {details.loading && <Loader size={10} ml={4} />}
+        Event {details.isFetching && <Loader size={10} ml={4} />}
       </Text>
       <CloseButton aria-label="Close the event" onClick={onClose} />
     </Group>
@@ -82,7 +81,7 @@ export function EventDetails({ id, version, onClose, onOpen, onAddTag, onExclude
       </Stack>
     );
   }
-  if (!details.data || stale) {
+  if (!details.data) {
     return (
       <Stack gap={0} h="100%">
         {header}

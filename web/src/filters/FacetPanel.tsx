@@ -6,14 +6,13 @@ import { ActionIcon, Group, ScrollArea, Select, Skeleton, Stack, Text, Tooltip, 
 import { memo, useState } from 'react';
 import type { EventFilter } from '../api/__generated__/graphql';
 import { TagKeysQuery, TagValuesQuery } from '../api/operations';
-import { useQuery } from '../api/use-query';
+import { useGraphQLQuery } from '../api/queries';
 import { facetFilter } from '../data/event-filter';
 import { hasTag, type TagMap } from '../view/view-state';
 
 interface Props {
+  /** Counts are asked again when live changes arrive (live/use-live-changes.ts). */
   filter: EventFilter;
-  /** Changes when live changes may have changed the counts. */
-  refresh: number;
   tags: TagMap;
   exclude: TagMap;
   laneKey: string;
@@ -25,8 +24,8 @@ interface Props {
 const OPEN_AT_START = ['service', 'status', 'type', 'environment'];
 
 export const FacetPanel = memo(function FacetPanel(props: Props) {
-  const { filter, refresh, laneKey, onLaneKey } = props;
-  const keys = useQuery(TagKeysQuery, { filter }, refresh);
+  const { filter, laneKey, onLaneKey } = props;
+  const keys = useGraphQLQuery(TagKeysQuery, { filter });
   const [open, setOpen] = useState<string[]>(OPEN_AT_START);
   const toggle = (key: string) => setOpen((o) => (o.includes(key) ? o.filter((k) => k !== key) : [...o, key]));
   const keyNames = keys.data?.tagKeys.map((k) => k.key) ?? [];
@@ -86,8 +85,8 @@ export const FacetPanel = memo(function FacetPanel(props: Props) {
   );
 });
 
-function FacetValues({ filter, refresh, tags, exclude, onInclude, onExclude, tagKey }: Props & { tagKey: string }) {
-  const values = useQuery(TagValuesQuery, { key: tagKey, filter: facetFilter(filter, tagKey) }, refresh);
+function FacetValues({ filter, tags, exclude, onInclude, onExclude, tagKey }: Props & { tagKey: string }) {
+  const values = useGraphQLQuery(TagValuesQuery, { key: tagKey, filter: facetFilter(filter, tagKey) });
   if (values.error)
     return (
       <Text size="xs" c="red">
