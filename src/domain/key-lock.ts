@@ -3,19 +3,21 @@
  * in this process queue up instead of retrying against each other. Writes from other
  * processes are still serialized by the store's atomic commit.
  */
-export class KeyLock {
-  private readonly tails = new Map<string, Promise<unknown>>();
+import AsyncLock from 'async-lock';
 
-  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(task, task);
-    const tail = result.catch(() => undefined);
-    this.tails.set(key, tail);
-    try {
-      return await result;
-    } finally {
-      // The last task of a key removes the entry, so the map does not grow without bound.
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    }
+export class KeyLock {
+  // No cap on waiting tasks (async-lock refuses past 1000 by default: a burst of writes to
+  // one event must queue, not fail). A key's queue is dropped when its last task ends, so
+  // the map does not grow without bound.
+  private readonly lock = new AsyncLock({ maxPending: Infinity });
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    // A function of no parameters: async-lock takes one of one parameter for a callback.
+    return this.lock.acquire(key, () => task());
+  }
+
+  /** Whether any task holds or waits for `key` (any key, without one). */
+  isBusy(key?: string): boolean {
+    return this.lock.isBusy(key);
   }
 }
