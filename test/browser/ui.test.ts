@@ -1,7 +1,7 @@
 /**
  * The web UI in Debian's Chromium against a real ETS and store: it draws events, filters from
  * the facet list into the URL, restores a view from its URL, opens an event with its tree,
- * and shows new events live unless paused.
+ * and shows new events live unless paused, an open event's changes too.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -233,6 +233,24 @@ it('shows a new event live without a reload, and holds changes back while paused
   await page.locator('[data-testid=live-control]').click();
   await timeline(7);
   await page.getByRole('link', { name: 'live: canary promoted' }).waitFor();
+});
+
+it('keeps an open event current: a change shows in its details, a new child in its graph', async () => {
+  dataOf(await ets.gql(CREATE, { e: { id: id('cache'), startTime: ago(3), description: 'cache flush' } }));
+  await page.goto(`${ets.url}/?event=${id('cache')}`);
+  await detailsOf(id('cache'));
+  await page.waitForSelector('[data-testid=live-control][data-status=live]');
+  const details = page.locator('[data-testid=event-details]');
+
+  dataOf(
+    await ets.gql('mutation($e: EventInput!) { updateEvent(event: $e) { id } }', {
+      e: { id: id('cache'), description: 'cache flush, all regions' },
+    }),
+  );
+  await details.getByRole('heading', { name: 'cache flush, all regions' }).waitFor();
+
+  dataOf(await ets.gql(CREATE, { e: { id: id('cache-warm'), parentId: id('cache'), description: 'cache warm-up' } }));
+  await details.locator(`[data-testid=cause-graph] [data-event-id="${id('cache-warm')}"]`).waitFor();
 });
 
 describe('a window holding more events than the timeline draws', () => {
