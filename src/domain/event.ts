@@ -1,4 +1,4 @@
-// Layer: domain. Imports: nothing. Packages: luxon.
+// Layer: domain. Imports: nothing. Packages: luxon, async-lock.
 /** The event as the domain sees it: plain data, no storage or transport shapes. */
 
 /** key → non-empty list of distinct values, in the order they were given. */

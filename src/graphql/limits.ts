@@ -264,7 +264,7 @@ function asValidationFailure(error: GraphQLError): GraphQLError {
   });
 }
 
-export function queryLimitRules(limits: QueryLimits): QueryLimiter {
+export function createQueryLimiter(limits: QueryLimits): QueryLimiter {
   const parseOptions: ParseOptions = { maxTokens: limits.tokens ?? DEFAULT_TOKEN_LIMIT };
   const directives = limits.directives ?? DEFAULT_DIRECTIVE_LIMIT;
   const validationRules: ValidationRule[] = [

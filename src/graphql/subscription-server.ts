@@ -52,8 +52,8 @@ function closedSignal(socket: WebSocket): AbortSignal {
 export interface SubscriptionOptions {
   services: Services;
   access: AccessPolicy;
-  /** The query limits (queryLimitRules). */
-  validationRules: QueryLimiter;
+  /** The query limits (createQueryLimiter). */
+  queryLimits: QueryLimiter;
   corsOrigins: readonly string[];
   logger: Logger;
   /** The callers' rate, shared with HTTP: each operation on a socket counts as a request. */
@@ -79,7 +79,7 @@ const RECHECK_EVERY_MS = 2_000;
 export function attachSubscriptionServer(
   server: Server,
   schema: GraphQLSchema,
-  { services, access, validationRules, corsOrigins, logger, rate, limits, observer }: SubscriptionOptions,
+  { services, access, queryLimits, corsOrigins, logger, rate, limits, observer }: SubscriptionOptions,
 ): SubscriptionServer {
   const { events, tokens, store } = services;
   const connectionsOf = new Map<string, number>();
@@ -209,7 +209,7 @@ export function attachSubscriptionServer(
         }
         live.add(id);
         // Parsed, validated and costed with its variables, under the same limits as over HTTP.
-        return validationRules.prepare(schema, payload);
+        return queryLimits.prepare(schema, payload);
       },
       onComplete: ({ extra }, id) => {
         liveOf.get(extra.socket)?.delete(id);

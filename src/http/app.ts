@@ -13,7 +13,7 @@ import { LIMITS } from '../domain/limits';
 import type { TokenService } from '../domain/token-service';
 import { createContext } from '../graphql/context';
 import { GRAPHIQL_CSP, GRAPHIQL_PAGE, registerGraphiQLAssets, wantsGraphiQL } from '../graphql/graphiql';
-import { queryLimitRules } from '../graphql/limits';
+import { createQueryLimiter } from '../graphql/limits';
 import { createApolloServer, createSchema, refuseUnpreflightedPosts } from '../graphql/server';
 import { attachSubscriptionServer, type SubscriptionServer } from '../graphql/subscription-server';
 import { registerIntegrations } from '../integrations';
@@ -88,20 +88,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerRequestLog(app);
 
   const schema = createSchema();
-  const validationRules = queryLimitRules({
+  const queryLimits = createQueryLimiter({
     depth: limits.queryDepth,
     cost: limits.queryCost,
     aliases: limits.aliases,
     pageSize: limits.pageSize,
   });
-  const apollo = createApolloServer(app, schema, logger, validationRules);
+  const apollo = createApolloServer(app, schema, logger, queryLimits);
   apollo.addPlugin(recordGraphQLOutcome);
   await apollo.start();
   const services = { events, tokens, store };
   const subscriptions = attachSubscriptionServer(app.server, schema, {
     services,
     access,
-    validationRules,
+    queryLimits,
     corsOrigins,
     logger,
     rate,

@@ -1,5 +1,5 @@
 import { getIntrospectionQuery, getOperationAST, parse } from 'graphql';
-import { queryLimitRules, type QueryLimits } from '../../src/graphql/limits';
+import { createQueryLimiter, type QueryLimits } from '../../src/graphql/limits';
 import { createSchema } from '../../src/graphql/server';
 
 const schema = createSchema();
@@ -7,7 +7,7 @@ const LIMITS = { depth: 8, cost: 5_000, aliases: 3, pageSize: 1000 };
 
 /** The errors of one operation as graphql-ws runs it: parsed, validated, costed with its variables. */
 function errorsOf(query: string, limits: QueryLimits = LIMITS, variables?: Record<string, unknown>): string[] {
-  const prepared = queryLimitRules(limits).prepare(schema, { query, variables });
+  const prepared = createQueryLimiter(limits).prepare(schema, { query, variables });
   return Array.isArray(prepared) ? prepared.map((e: Error) => e.message) : [];
 }
 
@@ -55,7 +55,7 @@ describe('query limits', () => {
     const wide = parse(`{ ${Array.from({ length: 25_000 }, () => 'viewer { token }').join(' ')} }`);
     const operation = getOperationAST(wide);
     if (!operation) throw new Error('no operation');
-    expect(queryLimitRules({ ...LIMITS, cost: 2 ** 50 }).costError(schema, wide, operation, {})?.message).toMatch(
+    expect(createQueryLimiter({ ...LIMITS, cost: 2 ** 50 }).costError(schema, wide, operation, {})?.message).toMatch(
       /^the query has over 20000 selections .*\(ETS_MAX_QUERY_COST\)/,
     );
   });
