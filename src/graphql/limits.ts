@@ -103,13 +103,6 @@ const MEASURE_BUDGET = 20_000;
 
 class MeasureTooLarge extends Error {}
 
-/** A negative page size, refused before it could lower the cost. */
-class NegativeSize extends Error {
-  constructor(readonly argument: string) {
-    super(argument);
-  }
-}
-
 /** Measures the cost of one operation's selection sets, remembering each fragment's cost. */
 class Measurer {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
@@ -178,8 +171,9 @@ class Measurer {
         const value = node.arguments?.find((argument) => argument.name.value === arg.name)?.value;
         const size = value && this.givenSize(value);
         if (size === undefined) return [];
-        if (size < 0) throw new NegativeSize(arg.name);
-        return [size];
+        // A negative size never runs (the resolver refuses it, naming the argument): it
+        // costs nothing here, and cannot lower the cost of anything beside it.
+        return [Math.max(size, 0)];
       });
       if (given.length > 0) return Math.max(...given);
       const defaultValue = sizes[0]?.defaultValue;
@@ -301,11 +295,6 @@ export function createQueryLimiter(limits: QueryLimits): QueryLimiter {
         root,
       );
     } catch (error) {
-      if (error instanceof NegativeSize) {
-        return new GraphQLError(`${error.argument} must not be negative`, {
-          extensions: { code: 'BAD_USER_INPUT', field: error.argument },
-        });
-      }
       if (!(error instanceof MeasureTooLarge)) throw error;
       return new GraphQLError(
         `the query has over ${MEASURE_BUDGET} selections once its fragments are spread (ETS_MAX_QUERY_COST); send a smaller document`,
