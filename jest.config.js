@@ -1,4 +1,4 @@
-/** Unit tests need nothing; integration tests start servers on the store under test (helpers/ets.ts). */
+/** test/<folder of src>/ tests that code alone; test/integration/ starts servers on the store under test (helpers/ets.ts). */
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },

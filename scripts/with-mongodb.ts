@@ -4,7 +4,7 @@
  * PATH, or the one mongodb-memory-server downloads where downloads are possible. Exits 0
  * with a line saying so when no binary can be had, so that CI goes on with the other stores.
  *
- *   tsx scripts/with-mongodb.ts npx jest test/integration
+ *   tsx scripts/with-mongodb.ts npx jest test/integration/
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { MongoMemoryReplSet } from 'mongodb-memory-server';

@@ -313,7 +313,10 @@ describe('200 concurrent merges on one event, through two servers', () => {
       expect(results.filter((result) => result.errors)).toEqual([]);
       const mergeSeconds = (performance.now() - started) / 1000;
       const event = dataOf(
-        await a.gql('query($id: ID!) { event(id: $id) { revision tags description revisions(last: 1000) { revision } } }', { id }),
+        await a.gql(
+          'query($id: ID!) { event(id: $id) { revision tags description revisions(last: 1000) { revision } } }',
+          { id },
+        ),
       ).event;
       expect(new Set(event.tags.merged)).toEqual(new Set(Array.from({ length: 200 }, (_, i) => `m${i}`)));
       expect(event.revision).toBe(201);

@@ -9,7 +9,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
-const SRC = resolve(__dirname, '../../src');
+const SRC = resolve(__dirname, '../src');
 const RULE = /^\/\/ Layer: ([\w-]+)(?: \([^)]*\))?\. Imports: ([^.]+)\.(?: Packages: ([^.]+)\.)?$/;
 const ROOT = 'src';
 
