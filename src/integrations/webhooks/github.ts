@@ -4,14 +4,11 @@
  * commit), and its statuses are merged into it; a published release is an event of its own.
  * Payloads as GitHub documents them (X-GitHub-Event names the event).
  */
-import type { HookEvent, HookMapping } from './hook-event';
-import { later, paragraph, sourceIdOf, tagMap, urlMap } from './hook-event';
+import type { HookEvent, HookMapping, SourceRepository } from './hook-event';
+import { later, paragraph, repositoryEventId, repositoryTags, sourceIdOf, tagMap, urlMap } from './hook-event';
 import type { Payload } from './payload';
 
-interface Repository {
-  id: string;
-  fullName: string;
-  name: string;
+interface Repository extends SourceRepository {
   htmlUrl: string;
 }
 
@@ -19,20 +16,12 @@ function repositoryOf(payload: Payload): Repository {
   const repository = payload.object('repository');
   const fullName = repository.string('full_name');
   return {
+    vendor: 'github',
     id: repository.id('id'),
-    fullName,
+    path: fullName,
     name: repository.optionalString('name') ?? fullName.split('/').pop() ?? fullName,
     htmlUrl: repository.optionalString('html_url') ?? `https://github.com/${fullName}`,
   };
-}
-
-/** Ids by the repository's number, which survives renames: `github-186853002-run-289782451`. */
-function eventId(repository: Repository, kind: 'commit' | 'run' | 'deployment' | 'release', id: string): string {
-  return `github-${repository.id}-${kind}-${id}`;
-}
-
-function baseTags(repository: Repository) {
-  return { source: 'github', repository: repository.fullName, service: repository.name };
 }
 
 /** A user's login; commit authors by e-mail. */
@@ -48,13 +37,13 @@ function commitEvent(repository: Repository, commit: Payload, branch: string | u
   const author = commit.optionalObject('author');
   const time = commit.time('timestamp');
   return {
-    id: eventId(repository, 'commit', sha),
+    id: repositoryEventId(repository, 'commit', sha),
     startTime: time,
     endTime: time,
     description: [paragraph(commit.optionalString('message'))],
     detailUrls: urlMap({ github: `${repository.htmlUrl}/commit/${sha}` }),
     tags: tagMap({
-      ...baseTags(repository),
+      ...repositoryTags(repository),
       type: 'commit',
       branch,
       commit: sha,
@@ -108,15 +97,15 @@ function workflowRun(payload: Payload): HookMapping {
   const name = run.optionalString('name') ?? payload.optionalObject('workflow')?.optionalString('name') ?? 'workflow';
   const title = run.optionalString('display_title') ?? headCommit?.optionalString('message')?.split('\n')[0];
   const runEvent: HookEvent = {
-    id: eventId(repository, 'run', run.id('id')),
-    parentId: eventId(repository, 'commit', sha),
+    id: repositoryEventId(repository, 'run', run.id('id')),
+    parentId: repositoryEventId(repository, 'commit', sha),
     sourceId: sourceIdOf(run.optionalString('url')),
     startTime: createdAt,
     endTime: later(createdAt, updatedAt),
     description: [`${name} #${run.optionalId('run_number') ?? run.id('id')}${title ? `: ${title}` : ''}`],
     detailUrls: urlMap({ github: run.optionalString('html_url') }),
     tags: tagMap({
-      ...baseTags(repository),
+      ...repositoryTags(repository),
       type: 'pipeline',
       workflow: name,
       branch,
@@ -149,13 +138,13 @@ function deploymentEvent(payload: Payload, status: Payload | undefined): HookEve
   const run = payload.optionalObject('workflow_run');
   const createdAt = deployment.time('created_at');
   return {
-    id: eventId(repository, 'deployment', deployment.id('id')),
-    parentId: run ? eventId(repository, 'run', run.id('id')) : eventId(repository, 'commit', sha),
+    id: repositoryEventId(repository, 'deployment', deployment.id('id')),
+    parentId: run ? repositoryEventId(repository, 'run', run.id('id')) : repositoryEventId(repository, 'commit', sha),
     sourceId: sourceIdOf(deployment.optionalString('url')),
     startTime: createdAt,
     endTime: status ? later(createdAt, status.time('created_at')) : createdAt,
     description: [
-      `deploy ${repository.fullName}@${sha.slice(0, 7)} to ${environment}`,
+      `deploy ${repository.path}@${sha.slice(0, 7)} to ${environment}`,
       paragraph(deployment.optionalString('description')),
       paragraph(status?.optionalString('description')),
     ],
@@ -165,7 +154,7 @@ function deploymentEvent(payload: Payload, status: Payload | undefined): HookEve
       environment: status?.optionalString('environment_url'),
     }),
     tags: tagMap({
-      ...baseTags(repository),
+      ...repositoryTags(repository),
       type: 'deploy',
       environment,
       commit: sha,
@@ -210,15 +199,15 @@ function release(payload: Payload): HookMapping {
   return {
     events: [
       {
-        id: eventId(repository, 'release', release.id('id')),
-        parentId: target && /^[0-9a-f]{40}$/.test(target) ? eventId(repository, 'commit', target) : undefined,
+        id: repositoryEventId(repository, 'release', release.id('id')),
+        parentId: target && /^[0-9a-f]{40}$/.test(target) ? repositoryEventId(repository, 'commit', target) : undefined,
         sourceId: sourceIdOf(release.optionalString('url')),
         startTime: publishedAt,
         endTime: publishedAt,
-        description: [`release ${release.optionalString('name') ?? tag} of ${repository.fullName}`],
+        description: [`release ${release.optionalString('name') ?? tag} of ${repository.path}`],
         detailUrls: urlMap({ github: release.optionalString('html_url') }),
         tags: tagMap({
-          ...baseTags(repository),
+          ...repositoryTags(repository),
           type: 'release',
           version: tag,
           author: login(release.optionalObject('author')),

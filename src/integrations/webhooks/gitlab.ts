@@ -3,14 +3,11 @@
  * (recorded from the pipeline's own payload), a job a child of its pipeline, a deployment a
  * child of the job that ran it. Payloads as GitLab documents them; `object_kind` names the event.
  */
-import type { HookEvent, HookMapping } from './hook-event';
-import { later, paragraph, sourceIdOf, tagMap, urlMap } from './hook-event';
+import type { HookEvent, HookMapping, SourceRepository } from './hook-event';
+import { later, paragraph, repositoryEventId, repositoryTags, sourceIdOf, tagMap, urlMap } from './hook-event';
 import type { Payload } from './payload';
 
-interface Project {
-  id: string;
-  path: string;
-  name: string;
+interface Project extends SourceRepository {
   webUrl: string | undefined;
 }
 
@@ -18,20 +15,12 @@ function projectOf(payload: Payload): Project {
   const project = payload.object('project');
   const path = project.string('path_with_namespace');
   return {
+    vendor: 'gitlab',
     id: project.id('id'),
     path,
     name: path.split('/').pop() ?? path,
     webUrl: project.optionalString('web_url'),
   };
-}
-
-/** Ids by the project's number: `gitlab-1-pipeline-31`. */
-function eventId(project: Project, kind: 'commit' | 'pipeline' | 'job' | 'deployment', id: string): string {
-  return `gitlab-${project.id}-${kind}-${id}`;
-}
-
-function baseTags(project: Project) {
-  return { source: 'gitlab', repository: project.path, service: project.name };
 }
 
 /** A user by e-mail, unless GitLab withholds it ("[REDACTED]" without a public e-mail). */
@@ -74,13 +63,13 @@ function pipeline(payload: Payload): HookMapping {
   if (commit) {
     const time = commit.time('timestamp');
     events.push({
-      id: eventId(project, 'commit', commit.string('id')),
+      id: repositoryEventId(project, 'commit', commit.string('id')),
       startTime: time,
       endTime: time,
       description: [paragraph(commit.optionalString('message'))],
       detailUrls: urlMap({ gitlab: commit.optionalString('url') }),
       tags: tagMap({
-        ...baseTags(project),
+        ...repositoryTags(project),
         type: 'commit',
         branch,
         commit: commit.string('id'),
@@ -90,8 +79,8 @@ function pipeline(payload: Payload): HookMapping {
   }
   const url = pipeline.optionalString('url') ?? (project.webUrl && `${project.webUrl}/-/pipelines/${id}`);
   events.push({
-    id: eventId(project, 'pipeline', id),
-    parentId: eventId(project, 'commit', sha),
+    id: repositoryEventId(project, 'pipeline', id),
+    parentId: repositoryEventId(project, 'commit', sha),
     sourceId: sourceIdOf(url),
     startTime: createdAt,
     endTime: finishedAt ? later(createdAt, finishedAt) : createdAt,
@@ -100,7 +89,7 @@ function pipeline(payload: Payload): HookMapping {
     ],
     detailUrls: urlMap({ gitlab: url }),
     tags: tagMap({
-      ...baseTags(project),
+      ...repositoryTags(project),
       type: 'pipeline',
       branch,
       commit: sha,
@@ -134,8 +123,8 @@ function job(payload: Payload): HookMapping {
   return {
     events: [
       {
-        id: eventId(project, 'job', id),
-        parentId: eventId(project, 'pipeline', payload.id('pipeline_id')),
+        id: repositoryEventId(project, 'job', id),
+        parentId: repositoryEventId(project, 'pipeline', payload.id('pipeline_id')),
         sourceId: sourceIdOf(url),
         startTime: startedAt,
         endTime: end,
@@ -145,7 +134,7 @@ function job(payload: Payload): HookMapping {
         ],
         detailUrls: urlMap({ gitlab: url }),
         tags: tagMap({
-          ...baseTags(project),
+          ...repositoryTags(project),
           type: 'job',
           job: payload.string('build_name'),
           stage: payload.optionalString('build_stage'),
@@ -171,12 +160,12 @@ function deployment(payload: Payload): HookMapping {
   return {
     events: [
       {
-        id: eventId(project, 'deployment', payload.id('deployment_id')),
+        id: repositoryEventId(project, 'deployment', payload.id('deployment_id')),
         // Started by API or a trigger job, a deployment has no job of its own.
         parentId: job
-          ? eventId(project, 'job', job)
+          ? repositoryEventId(project, 'job', job)
           : sha && sha.length === 40
-            ? eventId(project, 'commit', sha)
+            ? repositoryEventId(project, 'commit', sha)
             : undefined,
         startTime: at,
         endTime: at,
@@ -190,7 +179,7 @@ function deployment(payload: Payload): HookMapping {
           commit: commitUrl,
         }),
         tags: tagMap({
-          ...baseTags(project),
+          ...repositoryTags(project),
           type: 'deploy',
           environment,
           commit: sha,

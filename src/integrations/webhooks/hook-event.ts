@@ -72,6 +72,27 @@ export function sourceIdOf(text: string | undefined): string | undefined {
   return text !== undefined && [...text].length <= LIMITS.sourceIdLength ? text : undefined;
 }
 
+/** The repository (GitHub) or project (GitLab) a delivery is about. */
+export interface SourceRepository {
+  vendor: 'github' | 'gitlab';
+  /** Its number, which survives renames. */
+  id: string;
+  /** owner/name: GitHub's full_name, GitLab's path_with_namespace. */
+  path: string;
+  /** The path's last part: the service tag. */
+  name: string;
+}
+
+/** Ids by the repository's number: `github-186853002-run-289782451`, `gitlab-1-pipeline-31`. */
+export function repositoryEventId(repository: SourceRepository, kind: string, id: string): string {
+  return `${repository.vendor}-${repository.id}-${kind}-${id}`;
+}
+
+/** The tags every event of a repository carries. */
+export function repositoryTags(repository: SourceRepository) {
+  return { source: repository.vendor, repository: repository.path, service: repository.name };
+}
+
 /** The later of two times: an end never before its start. */
 export function later(a: Date, b: Date): Date {
   return b > a ? b : a;
