@@ -64,7 +64,7 @@ export function createApolloServer(
  * Refuses a POST to /graphql whose body is not JSON, before it is read. A page on another
  * site can make a visitor's browser send text/plain, a form or a body with no type without a
  * preflight, but not JSON: this keeps such a page from writing through an open server (the
- * origin check in http/cors.ts refuses it too, and Apollo reads nothing but JSON objects).
+ * origin check in transport/cors.ts refuses it too, and Apollo reads nothing but JSON objects).
  */
 export async function refuseUnpreflightedPosts(request: FastifyRequest): Promise<void> {
   if (request.method !== 'POST') return;

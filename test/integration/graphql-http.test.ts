@@ -125,7 +125,7 @@ describe('an open server, over HTTP', () => {
   it('refuses the POSTs a page on another site can send without a preflight, and writes nothing', async () => {
     const id = uniqueId('csrf');
     const mutation = `mutation { createEvent(event: { id: "${id}" }) { id } }`;
-    // A form of another site: its origin is refused outright (http/cors.ts).
+    // A form of another site: its origin is refused outright (transport/cors.ts).
     const crossSite = await fetch(`${ets.url}/graphql`, {
       method: 'POST',
       headers: { origin: 'https://evil.example.com', 'content-type': 'text/plain' },
