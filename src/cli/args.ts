@@ -23,7 +23,7 @@ export function pairs(values: string[] | undefined, flag: string): Record<string
   const map = emptyMap<string[]>();
   for (const pair of values ?? []) {
     const split = splitPair(pair, /=/);
-    if (!split) throw new UsageError(`--${flag} takes KEY=VALUE, got "${pair}"`);
+    if (!split) throw new UsageError(`--${flag} takes ${flag === 'link' ? 'NAME=URL' : 'KEY=VALUE'}, got "${pair}"`);
     const [key, value] = split;
     if (value === '') {
       throw new UsageError(

@@ -44,6 +44,7 @@ describe('pairs and links', () => {
   it('refuses a pair without a key or a value, saying how to remove a tag', () => {
     expect(() => pairs(['=x'], 'tag')).toThrow('--tag takes KEY=VALUE, got "=x"');
     expect(() => pairs(['service'], 'exclude')).toThrow('--exclude takes KEY=VALUE, got "service"');
+    expect(() => pairs(['ci'], 'link')).toThrow('--link takes NAME=URL, got "ci"');
     expect(() => pairs(['status='], 'tag')).toThrow(
       '--tag status= has no value; to remove the key, --untag status with --update',
     );

@@ -108,3 +108,12 @@ it('says so, with exit 1 and no stack trace, when export cannot write its file',
   expect(result.stderr).toMatch(/^ets: cannot write \/nonexistent-folder\/events\.ndjson: ENOENT/);
   expect(result.stderr).not.toMatch(/\n\s+at /);
 });
+
+it('refuses an unknown scope before asking the server, naming the flag and the choices', async () => {
+  // NOWHERE: nothing listens there, so an answer other than exit 1 would mean it was sent.
+  const result = await runEts(['token', 'create', 'bad', '--scope', 'read,superuser'], { url: NOWHERE });
+  expect(result).toMatchObject({
+    code: 1,
+    stderr: expect.stringContaining('--scope is read, write or admin, got "superuser"'),
+  });
+});

@@ -63,7 +63,12 @@ export function addReadCommands(program: Command): void {
       }),
     );
 
-  withFilterOptions(program.command('tail').summary('print changes as they happen, until interrupted'))
+  withFilterOptions(
+    program
+      .command('tail')
+      .summary('print changes as they happen, until interrupted')
+      .description('Print each change to a matching event as it happens (kind, id, first line), until interrupted.'),
+  )
     .option('--json', 'one change a line, as JSON')
     .addHelpText('after', examples('ets tail --tag service=zon-web', 'ets tail --search deploy --json'))
     .action(
@@ -83,7 +88,12 @@ export function addReadCommands(program: Command): void {
       }),
     );
 
-  withFilterOptions(program.command('export').summary('write matching events as NDJSON (to a file or standard output)'))
+  withFilterOptions(
+    program
+      .command('export')
+      .summary('write matching events as NDJSON (to a file or standard output)')
+      .description('Write every matching event as one JSON line, for `ets import` into this or another ETS.'),
+  )
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .addHelpText(
       'after',

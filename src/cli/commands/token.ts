@@ -5,6 +5,8 @@ import { describeNamespace } from '../../domain/access';
 import { collect, pairs, UsageError } from '../args';
 import { action, clientOf, examples, print } from '../command';
 
+const SCOPES = ['read', 'write', 'admin'];
+
 export function addTokenCommand(program: Command): void {
   const token = program
     .command('token')
@@ -30,6 +32,8 @@ export function addTokenCommand(program: Command): void {
       action<{ scope?: string[]; namespace?: string[] }>(async (options, [name]) => {
         const scopes = (options.scope ?? []).flatMap((scope) => scope.split(',')).map((scope) => scope.trim());
         if (scopes.length === 0) throw new UsageError('ets token create needs --scope read, write or admin');
+        const unknown = scopes.find((scope) => !SCOPES.includes(scope.toLowerCase()));
+        if (unknown !== undefined) throw new UsageError(`--scope is read, write or admin, got "${unknown}"`);
         const created = await clientOf(options).createToken({
           name: name as string,
           scopes: scopes.map((scope) => scope.toUpperCase() as Scope),
