@@ -8,12 +8,13 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { postOperation, type GraphQLErrorBody, type Operation, type TypedDocument } from 'ets-client';
+import { postOperation, type GraphQLErrorBody, type Operation, type Scope, type TypedDocument } from 'ets-client';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config';
 import type { EventStore } from '../../src/domain/event-store';
 import { startEts, type RunningEts } from '../../src/start';
 import type { StoreCall } from '../../src/store/observed-store';
+import { CreateTokenMutation } from './operations';
 import { until } from './wait';
 
 /** The data of an untyped request: whatever the test reads from it. */
@@ -184,6 +185,20 @@ export function untilSubscribers(ets: TestEts, count: number): Promise<void> {
 export function dataOf<T>(response: GraphQLResponse<T>): T {
   if (response.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
   return response.data as T;
+}
+
+/**
+ * Makes a token through the API, as `by` (an admin token), or as nobody on a fresh loopback
+ * server, and answers its secret.
+ */
+export async function createTokenAt(
+  ets: TestEts,
+  name: string,
+  scopes: Scope[],
+  namespace?: Record<string, string[]>,
+  by?: string,
+): Promise<string> {
+  return dataOf(await ets.gql(CreateTokenMutation, { name, scopes, namespace }, by)).createToken.secret;
 }
 
 export function uniqueId(prefix = 'ev'): string {

@@ -3,5 +3,5 @@
  * so a test sends what a bot sends. A test that must send something codegen would refuse
  * writes it as text (TestEts.gql's untyped form).
  */
-export { CreateEventMutation, EventQuery } from '../../packages/client/src/operations';
+export { CreateEventMutation, CreateTokenMutation, EventQuery } from '../../packages/client/src/operations';
 export type { EventInput } from 'ets-client';

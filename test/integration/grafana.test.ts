@@ -4,21 +4,15 @@
  * provider, Grafana's documented examples, scripts posting Graphite-format annotations),
  * the annotation list with tags, matchAny, windows and limits, bad input and tokens.
  */
-import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+import { createTokenAt, dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
 
 let ets: TestEts;
 let admin: string;
 let argo: string;
 let reader: string;
 
-const CREATE_TOKEN = `mutation($n: String!, $s: [Scope!]!, $ns: TagMap) {
-  createToken(name: $n, scopes: $s, namespace: $ns) { secret } }`;
 const FIND = `query($f: EventFilter) { events(filter: $f, first: 100) { totalCount nodes {
   id startTime endTime description tags changedBy } } }`;
-
-async function token(name: string, scopes: string[], namespace?: Record<string, string[]>, by?: string) {
-  return dataOf(await ets.gql(CREATE_TOKEN, { n: name, s: scopes, ns: namespace }, by)).createToken.secret as string;
-}
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
@@ -58,9 +52,9 @@ async function total(): Promise<number> {
 
 beforeAll(async () => {
   ets = await startTestEts();
-  admin = await token('admin', ['ADMIN']);
-  argo = await token('argocd', ['WRITE'], { source: ['argocd'] }, admin);
-  reader = await token('dashboards', ['READ'], undefined, admin);
+  admin = await createTokenAt(ets, 'admin', ['ADMIN']);
+  argo = await createTokenAt(ets, 'argocd', ['WRITE'], { source: ['argocd'] }, admin);
+  reader = await createTokenAt(ets, 'dashboards', ['READ'], undefined, admin);
 });
 afterAll(() => ets.stop());
 

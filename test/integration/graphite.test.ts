@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FIRST_TOKEN_FILE } from '../../src/first-token';
-import { dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
+import { createTokenAt, dataOf, startTestEts, uniqueId, type TestEts } from '../helpers/ets';
 import { CreateEventMutation } from '../helpers/operations';
 
 let ets: TestEts;
@@ -15,14 +15,8 @@ let admin: string;
 let writer: string;
 let reader: string;
 
-const CREATE_TOKEN = `mutation($n: String!, $s: [Scope!]!, $ns: TagMap) {
-  createToken(name: $n, scopes: $s, namespace: $ns) { secret } }`;
 const FIND = `query($f: EventFilter) { events(filter: $f, first: 100) { totalCount nodes {
   id startTime endTime description tags changedBy } } }`;
-
-async function token(name: string, scopes: string[], namespace?: Record<string, string[]>, by?: string) {
-  return dataOf(await ets.gql(CREATE_TOKEN, { n: name, s: scopes, ns: namespace }, by)).createToken.secret as string;
-}
 
 const basic = (secret: string, user = 'grafana') => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
 
@@ -68,9 +62,9 @@ const secondsAgo = (seconds: number) => Math.floor(Date.now() / 1000) - seconds;
 
 beforeAll(async () => {
   ets = await startTestEts();
-  admin = await token('admin', ['ADMIN']);
-  writer = await token('graphite-bot', ['WRITE'], { source: ['graphite'] }, admin);
-  reader = await token('grafana', ['READ'], undefined, admin);
+  admin = await createTokenAt(ets, 'admin', ['ADMIN']);
+  writer = await createTokenAt(ets, 'graphite-bot', ['WRITE'], { source: ['graphite'] }, admin);
+  reader = await createTokenAt(ets, 'grafana', ['READ'], undefined, admin);
 });
 afterAll(() => ets.stop());
 
@@ -419,7 +413,7 @@ describe('on a server whose reads need a token and whose pages are 3 events long
     strict = await startTestEts({ env: { ETS_AUTH: 'all', ETS_MAX_PAGE_SIZE: '3' } });
     // ETS_AUTH=all: the first token is in the data folder, as `ets serve` says.
     strictAdmin = (await readFile(join(strict.ets.config.dataDir, FIRST_TOKEN_FILE), 'utf8')).trim();
-    strictReader = dataOf(await strict.gql(CREATE_TOKEN, { n: 'reader', s: ['READ'] }, strictAdmin)).createToken.secret;
+    strictReader = await createTokenAt(strict, 'reader', ['READ'], undefined, strictAdmin);
   });
   afterAll(() => strict.stop());
 

@@ -10,7 +10,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataOf, EVENT_FIELDS, startTestEts, type TestEts } from '../helpers/ets';
+import type { Scope } from 'ets-client';
+import { createTokenAt, dataOf, EVENT_FIELDS, startTestEts, type TestEts } from '../helpers/ets';
 import { CreateEventMutation } from '../helpers/operations';
 
 const GITHUB_SECRET = 'gh-secret-for-the-webhook-tests';
@@ -19,8 +20,6 @@ const BODY_LIMIT = 256 * 1024;
 
 let ets: TestEts;
 const tokens: Record<'admin' | 'writer' | 'reader' | 'team', string> = { admin: '', writer: '', reader: '', team: '' };
-
-const CREATE_TOKEN = `mutation($n: String!, $s: [Scope!]!, $ns: TagMap) { createToken(name: $n, scopes: $s, namespace: $ns) { secret } }`;
 
 beforeAll(async () => {
   ets = await startTestEts({
@@ -32,9 +31,9 @@ beforeAll(async () => {
     },
   });
   // On a fresh loopback server anyone may create the first token.
-  tokens.admin = dataOf(await ets.gql(CREATE_TOKEN, { n: 'admin', s: ['ADMIN'] })).createToken.secret;
-  const create = async (n: string, s: string[], ns?: unknown) =>
-    dataOf(await ets.gql(CREATE_TOKEN, { n, s, ns }, tokens.admin)).createToken.secret as string;
+  tokens.admin = await createTokenAt(ets, 'admin', ['ADMIN']);
+  const create = (name: string, scopes: Scope[], namespace?: Record<string, string[]>) =>
+    createTokenAt(ets, name, scopes, namespace, tokens.admin);
   tokens.writer = await create('cd-bot', ['WRITE']);
   tokens.reader = await create('cd-reader', ['READ']);
   tokens.team = await create('payments-bot', ['WRITE'], { team: ['payments'] });
